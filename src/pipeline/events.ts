@@ -1,0 +1,345 @@
+// Stage events: verb patterns over shallow syntax → CAMEO codes with source and target, modality applied.
+import type { Mention, Sentence, Token } from "../core/types.js";
+import type { Ontology, ModalKind } from "../ontology/ontology.js";
+import { findPatternMatches, type ModalityKind, type PatternMatch, type VerbLexicon } from "../lexicon/verbs.js";
+import type { Doc, EventCandidate } from "./doc.js";
+import { defineStage } from "./stage.js";
+
+/** Prepositions that introduce a target after the verb phrase. */
+const TARGET_PREPS = new Set(["on", "against", "with", "to", "at", "into", "toward", "towards", "from", "for", "over", "upon", "of", "between", "among", "across"]);
+/** Tokens that may stand between a verb and its direct object. */
+const OBJECT_FILLER = new Set(["DET", "ADJ", "NUM", "ADV", "PART", "NOUN"]);
+/** Words that open a new clause when scanning right for a target. */
+const CLAUSE_STOP = new Set([";", ":", "that", "which", "who", "whom", "while", "because", "after", "before", "when", "but", "as", "although", "though", "since", "where", "according", "(", ")"]);
+const OBLIQUE = new Set(["of", "in", "with", "against", "to", "for", "on", "from", "at", "between", "near", "by", "over", "about", "among", "into", "toward", "towards", "under", "including", "like", "than"]);
+const BE = new Set(["be", "is", "are", "was", "were", "been", "being", "'s", "get", "got", "gotten"]);
+const FUTURE = new Set(["will", "would", "'ll", "shall", "wo"]);
+const MAY = new Set(["could", "might", "may", "should", "must", "can", "ca"]);
+const CONDITIONAL = new Set(["if", "unless", "whether", "lest"]);
+const HYPOTHETICAL_WORDS = /\b(unlikely|possible|possibility|potential|probable|rumou?rs?|speculat\w*|fears?|risk of|in case of|would-be)\b/i;
+
+export interface EventOptions {
+  /** Keep negated and hypothetical acts as events with negated: true (default: drop them). */
+  keepNegated?: boolean;
+  /** Emit bare statements (010) when a sentence has no other event (default true). */
+  statements?: boolean;
+}
+
+function has(words: string[][], toks: readonly Token[], i: number): number {
+  // length of the modality phrase matching at i, or 0
+  for (const w of words) {
+    let ok = true;
+    for (let k = 0; k < w.length; k++) {
+      const t = toks[i + k];
+      if (!t || (t.lower !== w[k] && t.lemma !== w[k])) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return w.length;
+  }
+  return 0;
+}
+
+interface Modal {
+  kind: ModalityKind;
+  /** Token index of the governing word. */
+  at: number;
+  word: string;
+}
+
+/** What governs the verb at v: a modal word before "to", a negation, a future or possibility auxiliary. */
+function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseStart: number): Modal[] {
+  const found: Modal[] = [];
+  const kinds: ModalityKind[] = ["threat", "intent", "appeal", "demand", "reject", "negation", "hypothetical"];
+  // scan back over auxiliaries, adverbs, "to", and an object ("urged Iran to release")
+  let j = v - 1;
+  let sawTo = false;
+  let steps = 0;
+  while (j >= clauseStart && steps < 7) {
+    const t = toks[j];
+    if (t.lower === "," || t.lower === ";") break;
+    if (t.lower === "to" && !sawTo) sawTo = true;
+    else if (t.lower === "n't" || t.lower === "not" || t.lower === "never" || t.lower === "no") found.push({ kind: "negation", at: j, word: t.lower });
+    else if (FUTURE.has(t.lower)) found.push({ kind: "intent", at: j, word: t.lower });
+    else if (MAY.has(t.lower)) found.push({ kind: "hypothetical", at: j, word: t.lower });
+    else {
+      for (const k of kinds) {
+        const n = has(lex.modality.get(k)!, toks, j);
+        if (n && (k === "negation" || k === "hypothetical" || sawTo || toks[j + n]?.lower === "to" || /ing$/.test(toks[v].lower))) {
+          found.push({ kind: k, at: j, word: toks.slice(j, j + n).map((x) => x.lower).join(" ") });
+          break;
+        }
+      }
+      if (t.pos === "VERB" && !found.some((f) => f.at === j)) break;
+    }
+    j--;
+    steps++;
+  }
+  for (let c = clauseStart; c < v; c++) if (CONDITIONAL.has(toks[c].lower)) found.push({ kind: "hypothetical", at: c, word: toks[c].lower });
+  return found;
+}
+
+function isPassive(toks: readonly Token[], m: PatternMatch): boolean {
+  const v = toks[m.start];
+  if (/ing$/.test(v.lower) || v.lower === v.lemma) return false;
+  for (let j = m.start - 1; j >= Math.max(0, m.start - 3); j--) {
+    const t = toks[j];
+    if (BE.has(t.lower) || BE.has(t.lemma)) return true;
+    if (t.pos !== "ADV" && t.pos !== "PART" && t.lower !== "not") break;
+  }
+  // reduced passive: "soldiers killed by militants"
+  const by = toks.slice(m.end, m.end + 4).findIndex((t) => t.lower === "by");
+  return by >= 0 && m.start > 0 && (toks[m.start - 1].pos === "NOUN" || toks[m.start - 1].pos === "PROPN");
+}
+
+/** Index of the first token of the clause holding token v. */
+function clauseStartOf(toks: readonly Token[], v: number, prevVerbEnd: number): number {
+  for (let j = v - 1; j >= Math.max(0, prevVerbEnd); j--) {
+    const l = toks[j].lower;
+    if (l === ";" || l === ":" || (l === "that" && toks[j].pos === "SCONJ")) return j + 1;
+  }
+  return Math.max(0, prevVerbEnd);
+}
+
+interface Ctx {
+  toks: readonly Token[];
+  mentions: readonly Mention[];
+}
+
+function subjectLeft(c: Ctx, v: number, floor: number, exclude: Set<Mention>): Mention | null {
+  let fallback: Mention | null = null;
+  for (let k = c.mentions.length - 1; k >= 0; k--) {
+    const m = c.mentions[k];
+    if (m.end > v || m.start < floor || exclude.has(m)) continue;
+    if (m.modifier) continue;
+    const prev = c.toks[m.start - 1];
+    if (prev && OBLIQUE.has(prev.lower) && !(prev.lower === "of" && c.toks[m.start - 2]?.lemma === "some")) {
+      fallback = fallback ?? null;
+      continue;
+    }
+    return m;
+  }
+  return fallback;
+}
+
+/** The mention after a preposition or as direct object, from token i on, within the clause. */
+function objectRight(c: Ctx, i: number, prepsOnly: Set<string> | null, exclude: Set<Mention>, limit: number): Mention | null {
+  let sawPrep: string | null = null;
+  for (let j = i; j < Math.min(c.toks.length, i + limit); j++) {
+    const t = c.toks[j];
+    const m = c.mentions.find((x) => x.start === j && !exclude.has(x));
+    if (m && !m.modifier) {
+      if (prepsOnly && !(sawPrep && prepsOnly.has(sawPrep))) return null;
+      if (sawPrep && !TARGET_PREPS.has(sawPrep)) return null;
+      return m;
+    }
+    if (m && m.modifier) continue;
+    if (CLAUSE_STOP.has(t.lower) || (t.pos === "VERB" && j > i) || t.lower === "by" || t.lower === "in" || t.lower === "near" || t.lower === ",") return null;
+    if (t.pos === "ADP") sawPrep = t.lower;
+    else if (!OBJECT_FILLER.has(t.pos) && t.pos !== "PROPN" && t.pos !== "SCONJ" && t.pos !== "CCONJ") return null;
+  }
+  return null;
+}
+
+function byPhrase(c: Ctx, from: number, exclude: Set<Mention>): Mention | null {
+  for (let j = from; j < Math.min(c.toks.length, from + 6); j++) {
+    if (c.toks[j].lower === "by") {
+      return c.mentions.find((m) => m.start > j && m.start <= j + 3 && !exclude.has(m)) ?? null;
+    }
+    if (CLAUSE_STOP.has(c.toks[j].lower)) return null;
+  }
+  return null;
+}
+
+/** Source of a nominal event: a modifier or possessive just before it, or a "by"/"between" phrase after. */
+function nounSource(c: Ctx, m: PatternMatch, exclude: Set<Mention>): { source: Mention | null; target: Mention | null } {
+  const before = c.mentions.filter((x) => x.end <= m.start && m.start - x.end <= 3 && !exclude.has(x));
+  const near = before[before.length - 1];
+  if (near) {
+    const gap = c.toks.slice(near.end, m.start);
+    if (gap.every((t) => t.lower === "'s" || t.pos === "ADJ" || t.pos === "NOUN" || t.pos === "NUM" || t.pos === "DET")) return { source: near, target: null };
+  }
+  const next = c.toks[m.end];
+  if (next && next.lower === "between") {
+    const ms = c.mentions.filter((x) => x.start > m.end && x.start < m.end + 8);
+    if (ms.length >= 2) return { source: ms[0], target: ms[1] };
+  }
+  return { source: byPhrase(c, m.end, exclude), target: null };
+}
+
+function selectMatches(all: PatternMatch[]): PatternMatch[] {
+  const sorted = [...all].sort((a, b) => b.pattern.weight - a.pattern.weight || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: PatternMatch[] = [];
+  for (const m of sorted) {
+    if (taken.some((t) => m.start < t.end && t.start < m.end)) continue;
+    taken.push(m);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+const MODAL_TO_ONTOLOGY: Partial<Record<ModalityKind, ModalKind>> = {
+  threat: "threat",
+  intent: "intent",
+  appeal: "appeal",
+  demand: "demand",
+  reject: "reject",
+};
+
+export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: VerbLexicon, onto: Ontology, opts: EventOptions = {}): EventCandidate[] {
+  const toks = s.tokens;
+  const c: Ctx = { toks, mentions };
+  const matches = selectMatches(findPatternMatches(toks, lex));
+  const out: EventCandidate[] = [];
+  const governed = new Set<number>();
+  let prevEnd = 0;
+  let prev: EventCandidate | null = null;
+  const usedAsTarget = new Set<Mention>();
+  for (const m of matches) {
+    const p = m.pattern;
+    const notes: string[] = [];
+    const v = m.start;
+    const clauseStart = clauseStartOf(toks, v, 0);
+    let source: Mention | null = null;
+    let target: Mention | null = null;
+    let code = p.code;
+    let dropped: string | null = null;
+    let negated = false;
+    let confidence = 0.6 + Math.min(0.2, 0.05 * p.weight);
+    const vt = toks[v];
+    const isNoun = vt.pos === "NOUN" || vt.pos === "PROPN";
+    // a gerund complement ("accused of attacking", "arrested for rioting") is the content of another act
+    if (/ing$/.test(vt.lower) && v > 0 && ["of", "for", "about"].includes(toks[v - 1].lower)) {
+      dropped = "complement of another act";
+    }
+    if (isNoun) {
+      const ns = nounSource(c, m, new Set());
+      source = ns.source;
+      target = ns.target ?? (p.notarget ? null : objectRight(c, m.end, TARGET_PREPS, new Set(source ? [source] : []), 8));
+      notes.push("nominal event");
+      confidence -= 0.1;
+    } else if (p.passive || isPassive(toks, m)) {
+      const subj = subjectLeft(c, v, clauseStart, new Set());
+      const agent = byPhrase(c, m.end, new Set(subj ? [subj] : []));
+      if (p.passive) {
+        // "came under attack from X"
+        target = subj;
+        source = agent ?? objectRight(c, m.end, new Set(["from", "by"]), new Set(subj ? [subj] : []), 6);
+      } else {
+        target = subj;
+        source = agent;
+      }
+      notes.push("passive");
+    } else {
+      // inverted speech: ", said the ministry"
+      const inverted = v > 0 && [",", "\"", "''", "”"].includes(toks[v - 1].lower);
+      if (inverted) {
+        const after = mentions.find((x) => x.start >= m.end && x.start <= m.end + 2);
+        if (after) source = after;
+      }
+      if (!source) {
+        source = subjectLeft(c, v, clauseStart, usedAsTarget);
+        // coordinated verbs share a subject: "X attacked Y and killed Z", "..., killing Z"
+        if (prev && prev.source && (!source || (prev.target && source === prev.target)) && v - prevEnd <= 4) {
+          const between = toks.slice(prevEnd, v).map((t) => t.lower);
+          if (between.some((w) => w === "and" || w === "," || w === "then")) {
+            source = prev.source;
+            notes.push("subject shared with the previous verb");
+          }
+        }
+        if (!source && clauseStart > 0) {
+          source = subjectLeft(c, v, 0, usedAsTarget);
+          if (source) notes.push("subject from an outer clause");
+          confidence -= 0.1;
+        }
+      }
+      if (!p.notarget) target = objectRight(c, m.end, null, new Set(source ? [source] : []), 10);
+    }
+    if (p.swap) [source, target] = [target, source];
+    // modality: threat, intent, appeal, demand, reject, negation, hypothesis
+    const modals = modalityOf(toks, v, lex, clauseStart);
+    for (const md of modals) {
+      if (md.kind === "negation") {
+        negated = true;
+        notes.push(`negated by "${md.word}"`);
+      } else if (md.kind === "hypothetical") {
+        negated = true;
+        notes.push(`hypothetical ("${md.word}")`);
+      } else {
+        const kind = md.kind === "intent" && FUTURE.has(md.word) && onto.get(code)?.quad === 4 ? "threat" : md.kind;
+        const mk = MODAL_TO_ONTOLOGY[kind];
+        if (mk && !(kind === "intent" && code.startsWith("03"))) {
+          const modalCode = onto.modal(mk, code);
+          notes.push(`${kind} ("${md.word}"): ${code} → ${modalCode}`);
+          code = modalCode;
+          governed.add(md.at);
+          // appeals and demands are addressed to the governing verb's object ("urged Iran to ...")
+          if (kind === "appeal" || kind === "demand") {
+            const addressee = mentions.find((x) => x.start > md.at && x.end <= v && !x.modifier);
+            if (addressee) target = addressee;
+            const gsrc = subjectLeft(c, md.at, clauseStartOf(toks, md.at, 0), new Set());
+            if (gsrc) source = gsrc;
+          } else if (!FUTURE.has(md.word)) {
+            const gsrc = subjectLeft(c, md.at, clauseStartOf(toks, md.at, 0), new Set());
+            if (gsrc) source = gsrc;
+          }
+        }
+        break;
+      }
+    }
+    if (HYPOTHETICAL_WORDS.test(toks.slice(Math.max(0, v - 4), Math.min(toks.length, m.end + 3)).map((t) => t.text).join(" "))) {
+      negated = true;
+      notes.push("hypothetical (possibility word)");
+    }
+    if (source && target && source === target) target = null;
+    if (!source) dropped = dropped ?? "no source actor";
+    else if (negated && !opts.keepNegated) dropped = dropped ?? "negated or hypothetical";
+    if (!onto.get(code)) dropped = dropped ?? `code ${code} is not in the ontology`;
+    if (target) usedAsTarget.add(target);
+    if (source && !source.country && !source.inferred) confidence -= 0.05;
+    const cand: EventCandidate = {
+      sentence: s.index,
+      code,
+      pattern: p.text,
+      patternWhere: p.where,
+      verbStart: m.start,
+      verbEnd: m.end,
+      source,
+      target,
+      negated,
+      notes,
+      dropped,
+      confidence: Math.max(0.05, Math.min(1, confidence)),
+    };
+    out.push(cand);
+    prev = cand;
+    prevEnd = m.end;
+  }
+  // the governing verb of a modal act ("urged", "vowed") is folded into the act's event
+  for (const e of out) {
+    if (governed.has(e.verbStart) && !e.dropped) e.dropped = "folded into the act it governs";
+  }
+  // bare statements only when nothing else was coded in the sentence
+  const coded = out.filter((e) => !e.dropped);
+  const statement = (e: EventCandidate) => e.code === "010";
+  if (coded.some((e) => !statement(e)) || opts.statements === false) {
+    for (const e of coded) if (statement(e)) e.dropped = "statement with other events in the sentence";
+  }
+  return out;
+}
+
+export function createEventsStage(lex: VerbLexicon, onto: Ontology, opts: EventOptions = {}) {
+  return defineStage({
+    name: "events",
+    requires: ["sentences", "mentions"],
+    assigns: ["events"],
+    run(doc: Doc): Doc {
+      const events: EventCandidate[] = [];
+      for (const s of doc.sentences) {
+        if (s.caption) continue;
+        events.push(...codeSentence(s, doc.mentions[s.index], lex, onto, opts));
+      }
+      return { ...doc, events };
+    },
+  });
+}

@@ -1,0 +1,91 @@
+// Stage places: place names → gazetteer entries (coordinates, country, admin1), disambiguated by context.
+import type { Mention, PlaceMention, Sentence, Token } from "../core/types.js";
+import type { Gazetteer, GazetteerEntry } from "../lexicon/gazetteer.js";
+import type { Doc } from "./doc.js";
+import { defineStage } from "./stage.js";
+
+const LOCATIVE = new Set(["in", "near", "at", "outside", "from", "to", "into", "around", "across", "inside", "towards", "toward", "through", "throughout", "between", "of", "on"]);
+const PLACE_NOUNS = new Set(["city", "town", "village", "province", "region", "district", "governorate", "state", "county", "capital", "port", "area", "suburb", "neighbourhood", "neighborhood", "camp", "strip", "border"]);
+/** Capitalised words that are gazetteer names but rarely places in news prose. */
+const NOT_PLACES = new Set(["police", "president", "university", "mobile", "nice", "reading", "split", "march", "may", "june", "april", "august", "university", "union", "independence", "liberty", "victory", "justice", "unity", "progress", "hope", "concord", "eagle", "orange", "jordan", "chad", "georgia", "turkey", "guinea", "sale", "bath", "of", "the", "a", "aden"]);
+const BIG_CITY = 500_000;
+
+function isCap(t: Token): boolean {
+  return /^[A-Z]/.test(t.text);
+}
+
+function choose(cands: readonly GazetteerEntry[], countries: Set<string>): GazetteerEntry {
+  return cands.find((c) => c.country && countries.has(c.country)) ?? cands[0];
+}
+
+export function sentencePlaces(s: Sentence, mentions: readonly Mention[], gaz: Gazetteer, docCountries: Set<string>): PlaceMention[] {
+  const toks = s.tokens;
+  const out: PlaceMention[] = [];
+  const local = new Set<string>(mentions.map((m) => m.country).filter((c): c is string => !!c));
+  for (const c of docCountries) local.add(c);
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i];
+    if (!isCap(t) || t.pos === "PUNCT") {
+      i++;
+      continue;
+    }
+    let found: { end: number; cands: readonly GazetteerEntry[] } | null = null;
+    for (let n = Math.min(4, toks.length - i); n >= 1; n--) {
+      const span = toks.slice(i, i + n);
+      if (!isCap(span[n - 1]) && n > 1 && !/^(ez|el|al|as|ad|an|ar)-/.test(span[n - 1].lower)) continue;
+      const name = s.text.slice(span[0].start - s.start, span[n - 1].end - s.start);
+      const cands = gaz.lookup(name);
+      if (cands.length) {
+        found = { end: i + n, cands };
+        break;
+      }
+    }
+    if (!found) {
+      i++;
+      continue;
+    }
+    const prev = toks[i - 1];
+    const next = toks[found.end];
+    const prevLoc = !!prev && (LOCATIVE.has(prev.lower) || (prev.lower === "the" && LOCATIVE.has(toks[i - 2]?.lower ?? "")));
+    const ofPlace = prev?.lower === "of" && PLACE_NOUNS.has(toks[i - 2]?.lemma ?? "");
+    const nextPlaceNoun = !!next && PLACE_NOUNS.has(next.lemma);
+    const actor = mentions.find((m) => m.start <= i && m.end > i && !m.modifier);
+    const best = choose(found.cands, local);
+    const lower = toks.slice(i, found.end).map((x) => x.lower).join(" ");
+    const ok =
+      !NOT_PLACES.has(lower) &&
+      (prevLoc || ofPlace || nextPlaceNoun || best.kind === "region" || (best.population >= BIG_CITY && !actor && i > 0)) &&
+      !(actor && actor.kind !== "country" && !prevLoc);
+    if (ok && !(best.kind === "country" && !prevLoc)) {
+      out.push({
+        name: best.name,
+        country: best.country,
+        admin1: best.admin1,
+        lat: best.lat,
+        lon: best.lon,
+        start: i,
+        end: found.end,
+        charStart: toks[i].start,
+        charEnd: toks[found.end - 1].end,
+        prep: prev ? prev.lower : null,
+      });
+    }
+    i = found.end;
+  }
+  return out;
+}
+
+export function createPlacesStage(gaz: Gazetteer) {
+  return defineStage({
+    name: "places",
+    requires: ["sentences", "mentions"],
+    assigns: ["places"],
+    run(doc: Doc): Doc {
+      const docCountries = new Set<string>();
+      for (const ms of doc.mentions) for (const m of ms) if (m.country) docCountries.add(m.country);
+      const places = doc.sentences.map((s) => (s.caption ? [] : sentencePlaces(s, doc.mentions[s.index] ?? [], gaz, docCountries)));
+      return { ...doc, places };
+    },
+  });
+}

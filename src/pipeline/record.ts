@@ -1,0 +1,99 @@
+// Stage record: event candidates → the public event record (ontology fields, date, place, attribution, provenance).
+import { createHash } from "node:crypto";
+import type { ActorRef, CodedEvent, Mention, Place } from "../core/types.js";
+import type { Ontology } from "../ontology/ontology.js";
+import type { Gazetteer } from "../lexicon/gazetteer.js";
+import type { Doc, EventCandidate } from "./doc.js";
+import { defineStage } from "./stage.js";
+
+/** Sectors that belong to a state: a bare "police" or "army" takes the country of its context. */
+const DOMESTIC = new Set(["GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SPY", "CVL", "MED", "BUS", "EDU", "HLH", "LAB", "REF", "CRM", "ELI", "PTY", "REL", "UAF", "INS", "SEP", "RAD", "HRI", "AGR", "ENV", "MOD", "ACT", "DEV", "IND"]);
+const LOCATIVE = new Set(["in", "near", "at", "outside", "inside", "around", "across", "throughout", "on"]);
+
+function ref(m: Mention, country: string | null, via: string | null): ActorRef {
+  if (!m.country && country && m.sector && DOMESTIC.has(m.sector)) {
+    m.inferred = via ?? undefined;
+    return { text: m.text, code: country + m.sector, country, sector: m.sector };
+  }
+  return { text: m.text, code: m.code, country: m.country, sector: m.sector };
+}
+
+function dominantCountry(doc: Doc): string | null {
+  const n = new Map<string, number>();
+  for (const ms of doc.mentions) for (const m of ms) if (m.country && !m.modifier) n.set(m.country, (n.get(m.country) ?? 0) + 1);
+  let best: string | null = null;
+  let max = 0;
+  for (const [c, k] of n) if (k > max) [best, max] = [c, k];
+  return best;
+}
+
+export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
+  return defineStage({
+    name: "record",
+    requires: ["events", "attribution", "places", "dates", "mentions"],
+    assigns: ["records"],
+    run(doc: Doc): Doc {
+      const records: CodedEvent[] = [];
+      const dateline = doc.dateline ? gaz.lookup(doc.dateline.place.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase()))[0] ?? null : null;
+      const dominant = dominantCountry(doc);
+      const seen = new Set<string>();
+      for (const e of doc.events) {
+        if (e.dropped || !e.source) continue;
+        const s = doc.sentences[e.sentence];
+        const places = doc.places[e.sentence] ?? [];
+        const placeCountry = places.find((p) => p.country)?.country ?? null;
+        const [ctx, via] = placeCountry
+          ? [placeCountry, `place ${places.find((p) => p.country)!.name}`]
+          : dateline?.country
+            ? [dateline.country, `dateline ${doc.dateline!.place}`]
+            : [dominant, dominant ? "the article's most-mentioned country" : null];
+        const source = ref(e.source, ctx, via);
+        const target = e.target ? ref(e.target, ctx, via) : null;
+        const key = `${e.sentence}|${e.code}|${source.code}|${target?.code ?? ""}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const entry = onto.get(e.code)!;
+        const date = doc.dates[e.sentence]?.find((d) => d.role === "event")?.date ?? doc.published;
+        const placed = places.find((p) => p.prep && LOCATIVE.has(p.prep)) ?? places[0] ?? null;
+        let location: Place | null = placed ? { name: placed.name, country: placed.country, admin1: placed.admin1, lat: placed.lat, lon: placed.lon } : null;
+        if (!location && dateline && (dateline.country === source.country || dateline.country === target?.country)) {
+          location = { name: dateline.name, country: dateline.country, admin1: dateline.admin1, lat: dateline.lat, lon: dateline.lon };
+        }
+        const toks = s.tokens;
+        const verbSpan: [number, number] = [toks[e.verbStart].start, toks[e.verbEnd - 1].end];
+        const att = doc.attribution[e.sentence];
+        const id = createHash("sha1").update(`${doc.article.id}\u0000${e.sentence}\u0000${e.verbStart}\u0000${e.code}\u0000${source.code}`).digest("hex").slice(0, 16);
+        records.push({
+          id,
+          doc: doc.article.id,
+          sentence: e.sentence,
+          text: s.text,
+          date,
+          code: e.code,
+          root: entry.root,
+          quad: entry.quad,
+          goldstein: entry.goldstein,
+          plover: entry.plover,
+          acled: entry.acled,
+          source,
+          target,
+          location,
+          attribution: att?.chain ?? [],
+          hedged: att?.hedged ?? false,
+          negated: e.negated,
+          evidence: {
+            verb: doc.text.slice(verbSpan[0], verbSpan[1]),
+            pattern: `${e.pattern} (${e.patternWhere})`,
+            spans: {
+              source: [e.source.charStart, e.source.charEnd],
+              verb: verbSpan,
+              target: e.target ? [e.target.charStart, e.target.charEnd] : null,
+            },
+          },
+          confidence: Math.round(e.confidence * 100) / 100,
+        });
+      }
+      return { ...doc, records };
+    },
+  });
+}

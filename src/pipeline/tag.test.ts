@@ -1,0 +1,36 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createTagStage } from "./tag.js";
+import { newDoc } from "./doc.js";
+
+const tag = createTagStage();
+
+function tagged(text: string) {
+  const doc = { ...newDoc({ id: "t", text }), text, paragraphs: [{ start: 0, end: text.length, caption: false }] };
+  return tag.run(doc);
+}
+
+test("tag: sentences and tokens keep exact character offsets", () => {
+  const text = "Iran's Foreign Minister said on Tuesday that Tehran wouldn't attack U.S. forces. Militants were killed by the army in Mosul — according to AFP.";
+  const doc = tagged(text);
+  assert.equal(doc.sentences.length, 2);
+  for (const s of doc.sentences) {
+    assert.equal(text.slice(s.start, s.end), s.text);
+    for (const t of s.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  }
+});
+
+test("tag: parts of speech and lemmas", () => {
+  const doc = tagged("Soldiers attacked the villages.");
+  const toks = doc.sentences[0].tokens;
+  const attacked = toks.find((t) => t.text === "attacked")!;
+  assert.equal(attacked.pos, "VERB");
+  assert.equal(attacked.lemma, "attack");
+  assert.equal(toks.find((t) => t.text === "villages")!.lemma, "village");
+});
+
+test("tag: non-ASCII text keeps offsets", () => {
+  const text = "President Erdoğan met Zelenskyy in Ankara. “We will not retreat,” he said.";
+  const doc = tagged(text);
+  for (const s of doc.sentences) for (const t of s.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+});

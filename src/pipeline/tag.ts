@@ -1,0 +1,88 @@
+// Stage tag: sentences and tokens (part of speech, lemma, character offsets) from wink-nlp, per paragraph.
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import type { Sentence, Token } from "../core/types.js";
+import type { Doc } from "./doc.js";
+import { defineStage } from "./stage.js";
+
+type Nlp = ReturnType<typeof winkNLP>;
+let shared: Nlp | null = null;
+
+/** The wink-nlp instance, loaded once (no NER/sentiment pipes: only what the coder reads). */
+export function loadTagger(): Nlp {
+  if (!shared) shared = winkNLP(model, ["sbd", "negation", "pos"]);
+  return shared;
+}
+
+/** Longest paragraph handed to the tagger at once; longer ones are cut at a sentence-like boundary. */
+const CHUNK = 20_000;
+
+function chunks(text: string, start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = start;
+  while (end - s > CHUNK) {
+    let cut = text.lastIndexOf(". ", s + CHUNK);
+    if (cut <= s) cut = text.lastIndexOf(" ", s + CHUNK);
+    cut = cut <= s ? s + CHUNK : cut + 1;
+    out.push([s, cut]);
+    s = cut;
+  }
+  out.push([s, end]);
+  return out;
+}
+
+export function createTagStage(nlp: Nlp = loadTagger()) {
+  const its = nlp.its;
+  return defineStage({
+    name: "tag",
+    requires: ["text", "paragraphs"],
+    assigns: ["sentences"],
+    run(doc: Doc): Doc {
+      const sentences: Sentence[] = [];
+      for (const para of doc.paragraphs) {
+        for (const [cs, ce] of chunks(doc.text, para.start, para.end)) {
+          const slice = doc.text.slice(cs, ce);
+          const wd = nlp.readDoc(slice);
+          const toks = wd.tokens();
+          const values = toks.out(its.value) as string[];
+          const pos = toks.out(its.pos) as string[];
+          const lemmas = toks.out(its.lemma as never) as string[];
+          const spaces = toks.out(its.precedingSpaces) as string[];
+          const starts: number[] = new Array(values.length);
+          let cursor = 0;
+          for (let i = 0; i < values.length; i++) {
+            cursor += spaces[i].length;
+            // re-synchronise if the tagger normalised a character
+            if (slice.startsWith(values[i], cursor) === false) {
+              const at = slice.indexOf(values[i], cursor);
+              if (at >= 0 && at - cursor < 8) cursor = at;
+            }
+            starts[i] = cursor;
+            cursor += values[i].length;
+          }
+          wd.sentences().each((s: { out: (f: unknown) => unknown }) => {
+            const [a, b] = s.out(its.span) as [number, number];
+            const tokens: Token[] = [];
+            for (let i = a; i <= b; i++) {
+              const start = cs + starts[i];
+              tokens.push({
+                i: i - a,
+                text: values[i],
+                lower: values[i].toLowerCase(),
+                lemma: lemmas[i].toLowerCase(),
+                pos: pos[i],
+                start,
+                end: start + values[i].length,
+              });
+            }
+            if (!tokens.length) return;
+            const start = tokens[0].start;
+            const end = tokens[tokens.length - 1].end;
+            sentences.push({ index: sentences.length, start, end, text: doc.text.slice(start, end), tokens, caption: para.caption });
+          });
+        }
+      }
+      return { ...doc, sentences };
+    },
+  });
+}
