@@ -12,10 +12,10 @@ const SHARED = repoPath("../shared/data");
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { plover: { type: "string" }, gold: { type: "string", multiple: true }, errors: { type: "boolean", default: false }, "no-statements": { type: "boolean", default: false } },
+  options: { plover: { type: "string" }, gold: { type: "string", multiple: true }, errors: { type: "boolean", default: false }, statements: { type: "boolean", default: false } },
 });
 
-const coder = createCoder({ statements: !values["no-statements"] });
+const coder = createCoder({ statements: values.statements });
 const onto = loadOntology();
 
 function country(code: string | null | undefined): string {
@@ -39,8 +39,9 @@ function evalPlover(path: string): void {
   for (const r of recs) {
     if (r.event === "DOCUMENT" || !r.text) continue;
     const events = codeText(r.id, r.text, r.date);
-    const srcs: string[] = (r.source ?? []).map((s: any) => country(s.code));
-    const tgts: string[] = (r.target ?? []).map((s: any) => country(s.code));
+    const list = (x: unknown): any[] => (Array.isArray(x) ? x : x ? [x] : []);
+    const srcs: string[] = list(r.source).map((s: any) => country(s.code));
+    const tgts: string[] = list(r.target).map((s: any) => country(s.code));
     const gold = new Set((srcs.length ? srcs : ["none"]).map((s) => `${r.event}|${s}`));
     const pred = new Set(events.map((e) => `${e.plover?.type}|${country(e.source.code)}`));
     add(pairs, gold, pred);

@@ -19,7 +19,7 @@ Options:
   --explain                also print, per sentence, what each stage found (JSON lines with an "explain" key;
                            on stderr for csv/tsv)
   --keep-negated           keep negated and hypothetical acts as events with "negated": true
-  --no-statements          never emit bare statements (CAMEO 010)
+  --statements             also emit bare statements (CAMEO 010) for sentences with no other event
   -h, --help               this text
 `;
 
@@ -39,7 +39,7 @@ export async function runCode(argv: string[]): Promise<number> {
         format: { type: "string", default: "jsonl" },
         explain: { type: "boolean", default: false },
         "keep-negated": { type: "boolean", default: false },
-        "no-statements": { type: "boolean", default: false },
+        statements: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -65,7 +65,7 @@ export async function runCode(argv: string[]): Promise<number> {
     process.stderr.write(`sitrep code: name an input file, a folder, or - for standard input\n\n${USAGE}`);
     return 2;
   }
-  const coder = createCoder({ keepNegated: o["keep-negated"], statements: !o["no-statements"] });
+  const coder = createCoder({ keepNegated: o["keep-negated"], statements: o.statements });
   for (const p of coder.lexiconProblems) process.stderr.write(formatProblem(p) + "\n");
   const h = header(format);
   if (h) await write(h);

@@ -12,7 +12,7 @@ export interface CameoEntry {
   root: string;
   goldstein: number;
   quad: 1 | 2 | 3 | 4;
-  flags: ReadonlySet<string>; // threat, violent, protest, verbal, material, statement, force, coerce
+  flags: ReadonlySet<string>; // threat, violent, protest, verbal, material, statement, force, coerce, mutual
   isThreat: boolean;
   isViolent: boolean;
   isProtest: boolean;
@@ -37,7 +37,7 @@ const DATA_FILES = {
   modal: "src/ontology/data/modal.tsv",
 } as const;
 
-const FLAGS: ReadonlySet<string> = new Set(["threat", "violent", "protest", "verbal", "material", "statement", "force", "coerce"]);
+const FLAGS: ReadonlySet<string> = new Set(["threat", "violent", "protest", "verbal", "material", "statement", "force", "coerce", "mutual"]);
 
 /** The generic code of each modal family, used when modal.tsv has no row for the act or its parents. */
 const GENERIC_MODAL: Readonly<Record<ModalKind, string>> = {

@@ -21,7 +21,7 @@ const HYPOTHETICAL_WORDS = /\b(unlikely|possible|possibility|potential|probable|
 export interface EventOptions {
   /** Keep negated and hypothetical acts as events with negated: true (default: drop them). */
   keepNegated?: boolean;
-  /** Emit bare statements (010) when a sentence has no other event (default true). */
+  /** Emit bare statements (010) when a sentence has no other event (default false). */
   statements?: boolean;
 }
 
@@ -239,6 +239,14 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         const after = mentions.find((x) => x.start >= m.end && x.start <= m.end + 2);
         if (after) source = after;
       }
+      // a participial clause after a comma (", accusing X of ...", ", killing 12") belongs to the main subject
+      if (!source && /ing$/.test(vt.lower) && v > 0 && toks[v - 1].lower === ",") {
+        const main = out.find((e) => e.source && !e.code.startsWith("01"))?.source ?? mentions.find((x) => !x.modifier && !OBLIQUE.has(toks[x.start - 1]?.lower ?? ""));
+        if (main && main.end <= v) {
+          source = main;
+          notes.push("participial clause: the main subject");
+        }
+      }
       if (!source) {
         source = subjectLeft(c, v, clauseStart, usedAsTarget);
         // coordinated verbs share a subject: "X attacked Y and killed Z", "..., killing Z"
@@ -318,6 +326,22 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     prev = cand;
     prevEnd = m.end;
   }
+  // coordinated subjects ("Iran and Iraq signed ...") and mutual acts ("X met Y": Y met X too)
+  const extra: EventCandidate[] = [];
+  for (const e of out) {
+    if (e.dropped || !e.source) continue;
+    const src = e.source;
+    const partner = mentions.find((x) => !x.modifier && x.end < src.start && src.start - x.end === 1 && toks[x.end].lower === "and");
+    const also = mentions.find((x) => !x.modifier && x.start > src.end && x.start - src.end === 1 && toks[src.end].lower === "and" && x.end <= e.verbStart);
+    for (const other of [partner, also]) if (other && other !== e.target) extra.push({ ...e, source: other, notes: [...e.notes, "coordinated subject"] });
+    if (onto.get(e.code)?.flags.has("mutual")) {
+      for (const s2 of [src, partner, also]) {
+        if (s2 && e.target) extra.push({ ...e, source: e.target, target: s2, notes: [...e.notes, "mutual act, reverse direction"] });
+      }
+      if (!e.target && (partner || also)) extra.push({ ...e, source: src, target: (partner ?? also)!, notes: [...e.notes, "mutual act"] });
+    }
+  }
+  out.push(...extra);
   // the governing verb of a modal act ("urged", "vowed") is folded into the act's event
   for (const e of out) {
     if (governed.has(e.verbStart) && !e.dropped) e.dropped = "folded into the act it governs";
@@ -325,7 +349,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   // bare statements only when nothing else was coded in the sentence
   const coded = out.filter((e) => !e.dropped);
   const statement = (e: EventCandidate) => e.code === "010";
-  if (coded.some((e) => !statement(e)) || opts.statements === false) {
+  if (coded.some((e) => !statement(e)) || !opts.statements) {
     for (const e of coded) if (statement(e)) e.dropped = "statement with other events in the sentence";
   }
   return out;
