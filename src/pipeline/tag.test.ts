@@ -34,3 +34,9 @@ test("tag: non-ASCII text keeps offsets", () => {
   const doc = tagged(text);
   for (const s of doc.sentences) for (const t of s.tokens) assert.equal(text.slice(t.start, t.end), t.text);
 });
+
+test("tag: a token the tagger leaves without a lemma ('cannot') does not break the stage", () => {
+  const doc = tagged("The government cannot allow the march, he said.");
+  const t = doc.sentences[0].tokens.find((x) => x.lower === "cannot" || x.lower === "can");
+  assert.ok(t && typeof t.lemma === "string");
+});

@@ -63,14 +63,15 @@ export function createTagStage(nlp: Nlp = loadTagger()) {
           wd.sentences().each((s: { out: (f: unknown) => unknown }) => {
             const [a, b] = s.out(its.span) as [number, number];
             const tokens: Token[] = [];
-            for (let i = a; i <= b; i++) {
+            for (let i = a; i <= b && i < values.length; i++) {
               const start = cs + starts[i];
               tokens.push({
                 i: i - a,
                 text: values[i],
                 lower: values[i].toLowerCase(),
-                lemma: lemmas[i].toLowerCase(),
-                pos: pos[i],
+                // wink leaves some tokens (e.g. emoticon-like runs) without a lemma
+                lemma: (lemmas[i] ?? values[i]).toLowerCase(),
+                pos: pos[i] ?? "X",
                 start,
                 end: start + values[i].length,
               });
