@@ -151,7 +151,9 @@ function matchFrom(toks: readonly Token[], slots: readonly Slot[], s: number, i:
       const end = matchFrom(toks, slots, s + 1, i + g);
       if (end >= 0) return end;
       const t = toks[i + g];
-      if (!t || GAP_STOP.has(t.lower) || (t.pos === "VERB" && g > 0)) return -1;
+      // a participle inside a noun phrase ("a Russian-brokered agreement") does not end the gap
+      const modifier = t && t.pos === "VERB" && /(ed|ing)$/.test(t.lower) && ["NOUN", "ADJ", "PROPN"].includes(toks[i + g + 1]?.pos ?? "");
+      if (!t || GAP_STOP.has(t.lower) || (t.pos === "VERB" && g > 0 && !modifier)) return -1;
     }
     return -1;
   }

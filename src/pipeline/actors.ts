@@ -210,7 +210,7 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
   return out;
 }
 
-const PRONOUNS = new Set(["he", "she"]);
+const PRONOUNS = new Set(["he", "she", "him"]);
 
 export function createActorsStage(lex: ActorLexicon) {
   return defineStage({

@@ -269,7 +269,14 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     if (p.swap) [source, target] = [target, source];
     // modality: threat, intent, appeal, demand, reject, negation, hypothesis
     const modals = modalityOf(toks, v, lex, clauseStart);
-    for (const md of modals) {
+    // "will not meet", "won't attend": a refusal, coded as the rejection of the act
+    const refusal = modals.some((x) => x.kind === "negation" && ["not", "n't", "never"].includes(x.word)) && modals.some((x) => x.kind === "intent" && FUTURE.has(x.word));
+    if (refusal) {
+      const rc = onto.modal("reject", code);
+      notes.push(`refusal ("will not"): ${code} → ${rc}`);
+      code = rc;
+    }
+    for (const md of refusal ? [] : modals) {
       if (md.kind === "negation") {
         negated = true;
         notes.push(`negated by "${md.word}"`);
@@ -331,8 +338,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   for (const e of out) {
     if (e.dropped || !e.source) continue;
     const src = e.source;
-    const partner = mentions.find((x) => !x.modifier && x.end < src.start && src.start - x.end === 1 && toks[x.end].lower === "and");
-    const also = mentions.find((x) => !x.modifier && x.start > src.end && x.start - src.end === 1 && toks[src.end].lower === "and" && x.end <= e.verbStart);
+    // "X and Y", "X and the Y"
+    const andBetween = (a: number, b: number) => toks[a]?.lower === "and" && (b - a === 1 || (b - a === 2 && toks[a + 1].pos === "DET"));
+    const partner = mentions.find((x) => !x.modifier && x.end < src.start && andBetween(x.end, src.start));
+    const also = mentions.find((x) => !x.modifier && x.start > src.end && andBetween(src.end, x.start) && x.end <= e.verbStart);
     for (const other of [partner, also]) if (other && other !== e.target) extra.push({ ...e, source: other, notes: [...e.notes, "coordinated subject"] });
     if (onto.get(e.code)?.flags.has("mutual")) {
       for (const s2 of [src, partner, also]) {
