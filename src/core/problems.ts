@@ -9,6 +9,8 @@ export const PROBLEMS = {
   E_INPUT_FIELD: "record lacks a required field or has a wrong type",
   E_INPUT_DATE: "date is not a valid ISO date",
   E_LEXICON_LINE: "lexicon line is malformed",
+  E_DICT_LINE: "dictionary line is malformed",
+  E_DICT_FILE: "dictionary file could not be read",
   E_PIPELINE: "pipeline is misconfigured",
   W_INPUT_TRUNCATED: "input is larger than the cap and was truncated",
   W_INPUT_NOT_ENGLISH: "text does not look like English; events may be missed",

@@ -8,7 +8,7 @@ import { problem } from "../core/problems.js";
 import { alternatives, readRows } from "./read-lines.js";
 import { PhraseTrie } from "./phrase-trie.js";
 
-export type ActorKind = "country" | "demonym" | "metonym" | "agent" | "person" | "organization";
+export type ActorKind = "country" | "demonym" | "metonym" | "agent" | "person" | "organization" | "dictionary";
 
 /** One term of a code, for people whose code depends on the date. */
 export interface Term {
@@ -26,6 +26,12 @@ export interface ActorEntry {
   sector: string | null;
   /** For people: their terms, in file order. */
   terms?: Term[];
+  /** For dictionary actors: the code outside every term (null: no code then). */
+  fallback?: string | null;
+  /** For dictionary agents: the agent code goes before the actor's (`[NGO~]`), not after (`[~GOV]`). */
+  prefix?: boolean;
+  /** From a PETRARCH dictionary: actor and agent codes compose by concatenation ("ARN" + "~GOV" → ARNGOV). */
+  concat?: boolean;
   /** The phrase must start with a capital letter in text (proper names). */
   proper: boolean;
   /** Short all-caps acronyms must match exactly ("UN", not "un"). */
@@ -66,6 +72,8 @@ interface WorldCountry {
 export interface ActorLexiconOptions {
   /** Folder of the built-in lexicon files; defaults to src/lexicon/data. */
   dir?: string;
+  /** false: country facts only (for ISO codes), no built-in names, agents, people or organisations. */
+  builtin?: boolean;
 }
 
 /** Splits a 6- or 9-letter CAMEO code into country and sector ("IRQMIL" → IRQ, MIL). */
@@ -109,6 +117,7 @@ export function loadActorLexicon(opts: ActorLexiconOptions = {}): ActorLexicon {
     countries.set(c.cca3, { iso3: c.cca3, iso2: c.cca2, name: c.name.common, latlng: c.latlng ?? null });
     iso2to3.set(c.cca2, c.cca3);
   }
+  if (opts.builtin === false) return { trie, countries, iso2to3, sectors, problems, resolve: makeResolve(countries) };
   const extra = file("countries-extra.txt");
   if (extra) {
     for (const r of readRows(extra, 2, problems)) {
@@ -208,8 +217,12 @@ export function loadActorLexicon(opts: ActorLexiconOptions = {}): ActorLexicon {
     }
   }
 
-  const resolve: ActorLexicon["resolve"] = (entry, date) => {
-    if (entry.kind !== "person" || !entry.terms) return { code: entry.code, country: entry.country, sector: entry.sector };
+  return { trie, countries, iso2to3, sectors, problems, resolve: makeResolve(countries) };
+}
+
+function makeResolve(countries: Map<string, CountryInfo>): ActorLexicon["resolve"] {
+  return (entry, date) => {
+    if ((entry.kind !== "person" && entry.kind !== "dictionary") || !entry.terms) return { code: entry.code, country: entry.country, sector: entry.sector };
     const d = date ?? new Date().toISOString().slice(0, 10);
     // open-ended terms sort last so a dated term wins
     for (const t of entry.terms) {
@@ -218,10 +231,14 @@ export function loadActorLexicon(opts: ActorLexiconOptions = {}): ActorLexicon {
         return { code: t.code, country: cs.country, sector: cs.sector };
       }
     }
+    if (entry.kind === "dictionary") {
+      // PETRARCH: outside every dated term the primary line's code applies, or none
+      const code = entry.fallback ?? "";
+      const cs = splitCode(code, countries);
+      return { code, country: cs.country, sector: cs.sector };
+    }
     const cs = splitCode(entry.terms[0].code, countries);
     if (cs.country) return { code: cs.country + "ELI", country: cs.country, sector: "ELI" };
     return { code: entry.terms[0].code, country: null, sector: cs.sector };
   };
-
-  return { trie, countries, iso2to3, sectors, problems, resolve };
 }

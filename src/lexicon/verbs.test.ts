@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compilePattern, findPatternMatches, loadVerbLexicon } from "./verbs.js";
+import { addPattern, compilePattern, discardMatches, findPatternMatches, loadVerbLexicon, type MentionSpans, type Slot } from "./verbs.js";
 import { loadOntology } from "../ontology/ontology.js";
 import type { Token } from "../core/types.js";
 
@@ -49,4 +49,36 @@ test("verbs: matching on lemmas with a gap, longest pattern first; malformed lin
   assert.deepEqual([m[0].start, m[0].end], [1, 5]);
   // a noun does not anchor a verb pattern without the noun flag
   assert.equal(findPatternMatches(toks("the/DET attack/NOUN"), lex).length, 0);
+});
+
+test("verbs: role slots bind actors and pre-verb slots match before the verb", () => {
+  const lex = loadVerbLexicon({ builtin: false });
+  assert.equal(lex.size, 0, "builtin: false gives an empty lexicon");
+  assert.ok(lex.modality.get("threat")!.length > 0, "modality words are still read");
+  const p = (code: string, slots: Slot[], pre?: Slot[]) => ({ code, text: code, where: "t", slots, ...(pre ? { pre } : {}), weight: slots.length + (pre?.length ?? 0), passive: false, swap: false, notarget: false, noun: false });
+  const w = (...ws: string[]): Slot => ({ gap: false, words: new Set(ws) });
+  const gap: Slot = { gap: true };
+  addPattern(lex, p("045", [w("act"), gap, w("as"), gap, w("mediator"), gap, w("between"), { gap: false, words: new Set(), role: "source" }]));
+  addPattern(lex, p("030", [w("budge"), gap, w("towards"), { gap: false, words: new Set(), role: "target" }], [w("will"), w("not"), gap]));
+  // "Norland will act as a mediator between Sudmark": tokens 0..7, mentions Norland [0,1) and Sudmark [7,8)
+  const t1 = toks("Norland/PROPN will/AUX act/VERB as/ADP a/DET mediator/NOUN between/ADP Sudmark/PROPN");
+  const spans: MentionSpans = { byStart: new Map([[0, 1], [7, 8]]), byEnd: new Map([[1, 0], [8, 7]]) };
+  const [m1] = findPatternMatches(t1, lex, spans);
+  assert.equal(m1.pattern.code, "045");
+  assert.deepEqual(m1.roles, { source: [7, 8] });
+  assert.equal(findPatternMatches(t1, lex, null).length, 0, "without mentions a role slot does not match");
+  const t2 = toks("Norland/PROPN will/AUX not/PART budge/VERB towards/ADP Sudmark/PROPN");
+  const s2: MentionSpans = { byStart: new Map([[0, 1], [5, 6]]), byEnd: new Map([[1, 0], [6, 5]]) };
+  const [m2] = findPatternMatches(t2, lex, s2);
+  assert.equal(m2.pattern.code, "030");
+  assert.deepEqual(m2.roles, { target: [5, 6] });
+  const t3 = toks("Norland/PROPN budged/VERB/budge towards/ADP Sudmark/PROPN");
+  assert.equal(findPatternMatches(t3, lex, s2).length, 0, "the pre-verb words are required");
+});
+
+test("verbs: discard phrases match at a word start, as stems unless whole words are asked for", () => {
+  assert.ok(discardMatches("the cricket world cup final", { phrase: "world cup", scope: "sentence", wholeWord: true, where: "t" }));
+  assert.ok(discardMatches("a basketball game", { phrase: "basketbal", scope: "sentence", wholeWord: false, where: "t" }));
+  assert.ok(!discardMatches("a basketball game", { phrase: "basketbal", scope: "sentence", wholeWord: true, where: "t" }));
+  assert.ok(!discardMatches("netball", { phrase: "ball", scope: "sentence", wholeWord: false, where: "t" }));
 });

@@ -7,26 +7,43 @@ import { repoPath } from "../core/paths.js";
 import { alternatives, readRows } from "./read-lines.js";
 import { phraseKeys } from "./phrase-trie.js";
 
-export type Slot = { gap: true } | { gap: false; words: ReadonlySet<string> };
+/** A pattern slot: a gap, a set of words (each possibly several tokens), or an actor in a role ("+", "$"). */
+export type Slot = { gap: true } | { gap: false; words: ReadonlySet<string>; role?: ActorRole };
+export type ActorRole = "source" | "target";
+
+/** The code a pattern gives when nothing is coded: the PETRARCH null code `---`. */
+export const NULL_CODE = "---";
 
 export interface VerbPattern {
+  /** CAMEO code, or NULL_CODE for a pattern that matches but codes no event. */
   code: string;
+  /** A different code when the verb is in the passive voice (PETRARCH `[active:passive]`). */
+  passiveCode?: string | null;
   text: string;
   where: string;
+  /** From the anchor verb on. */
   slots: Slot[];
-  /** Number of word slots: longer patterns win. */
+  /** Slots before the anchor verb, in text order (PETRARCH words before `*`). */
+  pre?: Slot[];
+  /** Number of word and actor slots: longer patterns win. */
   weight: number;
   passive: boolean;
   swap: boolean;
   notarget: boolean;
   noun: boolean;
+  /** From a user dictionary: the code is taken as written, without recoding by modality words. */
+  literal?: boolean;
+  /** PETRARCH `%`: coordinated actors act on each other ("A and B agreed" → A→B and B→A). */
+  compound?: boolean;
 }
 
 export interface PatternMatch {
   pattern: VerbPattern;
-  /** Token span [start, end) of the whole match. */
+  /** Token span [start, end) of the verb and what follows it; pre-verb words are not included. */
   start: number;
   end: number;
+  /** Actor spans bound by role slots. */
+  roles?: Partial<Record<ActorRole, [number, number]>>;
 }
 
 export type ModalityKind = "threat" | "intent" | "appeal" | "demand" | "reject" | "negation" | "hypothetical";
@@ -35,10 +52,47 @@ export const MODALITY_KINDS: readonly ModalityKind[] = ["threat", "intent", "app
 export interface VerbLexicon {
   /** Patterns by anchor word. */
   byAnchor: Map<string, VerbPattern[]>;
+  /** Phrases that stop a sentence (or a whole story) from being coded: sports, history, fiction. */
+  discards?: Discard[];
   size: number;
   /** Single words and multi-word phrases per modality kind (lower-case, tokenised). */
   modality: Map<ModalityKind, string[][]>;
   problems: Problem[];
+}
+
+export interface Discard {
+  /** Lower case words, space separated. */
+  phrase: string;
+  scope: "story" | "sentence";
+  /** The phrase must end at a word boundary; otherwise it is a stem ("basebal" matches "baseball"). */
+  wholeWord: boolean;
+  where: string;
+}
+
+/** Does lower-cased text hold the discard phrase, starting at a word boundary? */
+export function discardMatches(lowerText: string, d: Discard): boolean {
+  let at = lowerText.indexOf(d.phrase);
+  while (at >= 0) {
+    const before = at === 0 ? " " : lowerText[at - 1];
+    const after = lowerText[at + d.phrase.length] ?? " ";
+    if (!/[a-z0-9]/.test(before) && (!d.wholeWord || !/[a-z0-9]/.test(after))) return true;
+    at = lowerText.indexOf(d.phrase, at + 1);
+  }
+  return false;
+}
+
+/** Adds a compiled pattern under each word of its first slot. */
+export function addPattern(lex: VerbLexicon, p: VerbPattern): void {
+  const first = p.slots[0];
+  if (!first || first.gap) return;
+  for (const w of first.words) {
+    // a multi-word first slot ("take into") anchors on its first word
+    const anchor = w.split(" ")[0];
+    let list = lex.byAnchor.get(anchor);
+    if (!list) lex.byAnchor.set(anchor, (list = []));
+    list.push(p);
+  }
+  lex.size++;
 }
 
 const FLAGS = new Set(["passive", "swap", "notarget", "noun"]);
@@ -65,15 +119,16 @@ export function compilePattern(text: string): Slot[] | null {
 
 export interface VerbLexiconOptions {
   dir?: string;
+  /** false: an empty lexicon (modality words are still read), for dictionaries that bring their own. */
+  builtin?: boolean;
 }
 
 export function loadVerbLexicon(opts: VerbLexiconOptions = {}): VerbLexicon {
   const dir = opts.dir ?? repoPath("src/lexicon/data");
   const problems: Problem[] = [];
-  const byAnchor = new Map<string, VerbPattern[]>();
-  let size = 0;
+  const lex: VerbLexicon = { byAnchor: new Map(), size: 0, modality: new Map(), problems, discards: [] };
   const vf = join(dir, "verbs.txt");
-  if (existsSync(vf)) {
+  if (opts.builtin !== false && existsSync(vf)) {
     for (const r of readRows(vf, 2, problems)) {
       const [code, text, flagField] = r.fields;
       if (!CODE.test(code)) {
@@ -102,18 +157,10 @@ export function loadVerbLexicon(opts: VerbLexiconOptions = {}): VerbLexicon {
         notarget: flags.includes("notarget"),
         noun: flags.includes("noun"),
       };
-      const first = slots[0] as { words: ReadonlySet<string> };
-      for (const w of first.words) {
-        // a multi-word first slot ("take into") anchors on its first word
-        const anchor = w.split(" ")[0];
-        let list = byAnchor.get(anchor);
-        if (!list) byAnchor.set(anchor, (list = []));
-        list.push(p);
-      }
-      size++;
+      addPattern(lex, p);
     }
   }
-  const modality = new Map<ModalityKind, string[][]>();
+  const modality = lex.modality;
   for (const k of MODALITY_KINDS) modality.set(k, []);
   const mf = join(dir, "modality.txt");
   if (existsSync(mf)) {
@@ -126,7 +173,7 @@ export function loadVerbLexicon(opts: VerbLexiconOptions = {}): VerbLexicon {
       for (const w of alternatives(words)) modality.get(kind as ModalityKind)!.push(phraseKeys(w));
     }
   }
-  return { byAnchor, size, modality, problems };
+  return lex;
 }
 
 function tokenIs(t: Token, word: string): boolean {
@@ -141,30 +188,85 @@ function matchWord(toks: readonly Token[], i: number, word: string): number {
   return i + parts.length;
 }
 
+/** The same, for a phrase that must end at token `end` (exclusive); returns its start or -1. */
+function matchWordBack(toks: readonly Token[], end: number, word: string): number {
+  const n = word.includes(" ") ? word.split(" ").length : 1;
+  const start = end - n;
+  return start >= 0 && matchWord(toks, start, word) === end ? start : -1;
+}
+
 const GAP_STOP = new Set([",", ";", ":", ".", "!", "?", "(", ")", "\"", "that", "which", "who", "and", "but"]);
 
-function matchFrom(toks: readonly Token[], slots: readonly Slot[], s: number, i: number): number {
+/** Actor mentions of the sentence, for role slots: start → end and end → start. */
+export interface MentionSpans {
+  byStart: Map<number, number>;
+  byEnd: Map<number, number>;
+}
+
+interface MatchCtx {
+  toks: readonly Token[];
+  spans: MentionSpans | null;
+  roles: Partial<Record<ActorRole, [number, number]>>;
+}
+
+function gapBreaks(toks: readonly Token[], i: number, g: number): boolean {
+  const t = toks[i];
+  // a participle inside a noun phrase ("a Russian-brokered agreement") does not end the gap
+  const modifier = t && t.pos === "VERB" && /(ed|ing)$/.test(t.lower) && ["NOUN", "ADJ", "PROPN"].includes(toks[i + 1]?.pos ?? "");
+  return !t || GAP_STOP.has(t.lower) || (t.pos === "VERB" && g > 0 && !modifier);
+}
+
+function matchFrom(c: MatchCtx, slots: readonly Slot[], s: number, i: number): number {
   if (s === slots.length) return i;
   const slot = slots[s];
   if (slot.gap) {
     for (let g = 0; g <= MAX_GAP; g++) {
-      const end = matchFrom(toks, slots, s + 1, i + g);
+      const end = matchFrom(c, slots, s + 1, i + g);
       if (end >= 0) return end;
-      const t = toks[i + g];
-      // a participle inside a noun phrase ("a Russian-brokered agreement") does not end the gap
-      const modifier = t && t.pos === "VERB" && /(ed|ing)$/.test(t.lower) && ["NOUN", "ADJ", "PROPN"].includes(toks[i + g + 1]?.pos ?? "");
-      if (!t || GAP_STOP.has(t.lower) || (t.pos === "VERB" && g > 0 && !modifier)) return -1;
+      if (gapBreaks(c.toks, i + g, g)) return -1;
     }
     return -1;
   }
+  if (slot.role) {
+    const e = c.spans?.byStart.get(i);
+    if (e === undefined) return -1;
+    const end = matchFrom(c, slots, s + 1, e);
+    if (end >= 0) c.roles[slot.role] = [i, e];
+    return end;
+  }
   for (const w of slot.words) {
-    const e = matchWord(toks, i, w);
+    const e = matchWord(c.toks, i, w);
     if (e >= 0) {
-      const end = matchFrom(toks, slots, s + 1, e);
+      const end = matchFrom(c, slots, s + 1, e);
       if (end >= 0) return end;
     }
   }
   return -1;
+}
+
+/** Matches pre-verb slots right to left, the last one ending at or a gap before `end`. */
+function matchBack(c: MatchCtx, slots: readonly Slot[], s: number, end: number): boolean {
+  if (s < 0) return true;
+  const slot = slots[s];
+  if (slot.gap) {
+    for (let g = 0; g <= MAX_GAP; g++) {
+      if (matchBack(c, slots, s - 1, end - g)) return true;
+      if (end - g - 1 < 0 || gapBreaks(c.toks, end - g - 1, 1)) return false;
+    }
+    return false;
+  }
+  if (slot.role) {
+    const st = c.spans?.byEnd.get(end);
+    if (st === undefined) return false;
+    if (!matchBack(c, slots, s - 1, st)) return false;
+    c.roles[slot.role] = [st, end];
+    return true;
+  }
+  for (const w of slot.words) {
+    const st = matchWordBack(c.toks, end, w);
+    if (st >= 0 && matchBack(c, slots, s - 1, st)) return true;
+  }
+  return false;
 }
 
 function anchorOk(t: Token, p: VerbPattern): boolean {
@@ -175,21 +277,31 @@ function anchorOk(t: Token, p: VerbPattern): boolean {
   return false;
 }
 
-/** All pattern matches in a sentence, best first per anchor (longest pattern, then most specific code). */
-export function findPatternMatches(toks: readonly Token[], lex: VerbLexicon): PatternMatch[] {
+/** All pattern matches in a sentence, best first per anchor (longest pattern, then most specific code).
+ *  `spans` gives the actor mentions for patterns with role slots; without it those patterns do not match. */
+export function findPatternMatches(toks: readonly Token[], lex: VerbLexicon, spans: MentionSpans | null = null): PatternMatch[] {
   const out: PatternMatch[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     // "the detained workers": a participle after a determiner describes, it does not report an act
-    if (i > 0 && toks[i - 1].pos === "DET" && (t.pos === "ADJ" || (/ed$/.test(t.lower) && toks[i + 1]?.pos === "NOUN"))) continue;
+    if (i > 0 && toks[i - 1].pos === "DET" && (t.pos === "ADJ" || (/ed$/.test(t.lower) && ["NOUN", "PROPN", "ADJ"].includes(toks[i + 1]?.pos ?? "")))) continue;
+    // "Suspected militants attacked": a participle opening the sentence before a noun describes it
+    if (i === 0 && /ed$/.test(t.lower) && ["NOUN", "PROPN", "ADJ"].includes(toks[1]?.pos ?? "")) continue;
+    // "Iran-backed", "Saudi-led", "U.N.-brokered": a participle joined by a hyphen modifies a noun
+    if (i > 0 && (toks[i - 1].lower === "-" || toks[i - 1].text.endsWith("-")) && /(ed|en)$/.test(t.lower)) continue;
     const cands = new Set<VerbPattern>([...(lex.byAnchor.get(t.lower) ?? []), ...(t.lemma !== t.lower ? lex.byAnchor.get(t.lemma) ?? [] : [])]);
     let best: PatternMatch | null = null;
     for (const p of cands) {
       if (!anchorOk(t, p)) continue;
-      const end = matchFrom(toks, p.slots, 0, i);
+      const c: MatchCtx = { toks, spans, roles: {} };
+      const end = matchFrom(c, p.slots, 0, i);
       if (end < 0) continue;
-      if (!best || p.weight > best.pattern.weight || (p.weight === best.pattern.weight && p.code.length > best.pattern.code.length)) {
-        best = { pattern: p, start: i, end };
+      // a nominal pattern ("militant attack on") does not run over a verb ("militants attacked")
+      if (p.noun && toks.slice(i + 1, end).some((x) => x.pos === "VERB")) continue;
+      if (p.pre && !matchBack(c, p.pre, p.pre.length - 1, i)) continue;
+      const weight = p.weight;
+      if (!best || weight > best.pattern.weight || (weight === best.pattern.weight && p.code.length > best.pattern.code.length)) {
+        best = { pattern: p, start: i, end, ...(Object.keys(c.roles).length ? { roles: c.roles } : {}) };
       }
     }
     if (best) out.push(best);

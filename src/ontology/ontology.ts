@@ -23,9 +23,14 @@ export interface CameoEntry {
 
 export interface Ontology {
   get(code: string): CameoEntry | undefined;
+  /** The entry of the code, or of its nearest parent ("1121" → "112", "075A" → "075"): for codes
+   *  from user dictionaries, which may extend CAMEO. */
+  nearest(code: string): CameoEntry | undefined;
   codes(): readonly CameoEntry[];
   /** the code for appealing for / intending / demanding / rejecting / threatening the act `code` */
   modal(kind: ModalKind, code: string): string;
+  /** The code an act of unconventional violence takes when a state's armed forces do it (state-force.tsv), or null. */
+  stateForce(code: string): string | null;
   /** problems found while loading (malformed lines with file:line) */
   problems: readonly Problem[];
 }
@@ -35,6 +40,7 @@ const DATA_FILES = {
   plover: "src/ontology/data/plover.tsv",
   acled: "src/ontology/data/acled.tsv",
   modal: "src/ontology/data/modal.tsv",
+  stateForce: "src/ontology/data/state-force.tsv",
 } as const;
 
 const FLAGS: ReadonlySet<string> = new Set(["threat", "violent", "protest", "verbal", "material", "statement", "force", "coerce", "mutual"]);
@@ -68,6 +74,7 @@ const CODE = /^(0[1-9]|1\d|20)\d{0,2}$/;
 interface Loaded {
   entries: Map<string, CameoEntry>;
   modal: Map<string, string>; // "kind|prefix" → code
+  stateForce: Map<string, string>;
   problems: Problem[];
 }
 
@@ -133,6 +140,12 @@ function load(): Loaded {
     if (modal.has(key)) { bad(r, `${kind} for ${prefix} is listed twice`); continue; }
     modal.set(key, code);
   }
+  const stateForce = new Map<string, string>();
+  for (const r of readRows(repoPath(DATA_FILES.stateForce), 2, problems)) {
+    const [from, to] = r.fields;
+    if (!known(r, from, "code") || !known(r, to, "code")) continue;
+    stateForce.set(from, to);
+  }
   for (const [kind, code] of Object.entries(GENERIC_MODAL)) {
     if (!base.has(code)) problems.push(problem("E_LEXICON_LINE", basename(DATA_FILES.cameo), `generic ${kind} code ${code} is missing`));
   }
@@ -145,7 +158,7 @@ function load(): Loaded {
     const p = from ? plover.get(from)! : null;
     entries.set(code, { ...e, plover: p ? { type: p.type, mode: p.mode } : null, acled: acled.get(code) ?? null });
   }
-  return { entries, modal, problems };
+  return { entries, modal, stateForce, problems };
 }
 
 let cached: Ontology | undefined;
@@ -153,10 +166,11 @@ let cached: Ontology | undefined;
 /** Reads the four ontology files once and caches the result. */
 export function loadOntology(): Ontology {
   if (cached) return cached;
-  const { entries, modal, problems } = load();
+  const { entries, modal, stateForce, problems } = load();
   const list = Object.freeze([...entries.values()]);
   cached = {
     get: (code) => entries.get(code),
+    nearest: (code) => entries.get(code) ?? entries.get(code.slice(0, 3)) ?? entries.get(code.slice(0, 2) + "0"),
     codes: () => list,
     modal(kind, code) {
       for (const p of prefixes(code)) {
@@ -165,6 +179,7 @@ export function loadOntology(): Ontology {
       }
       return GENERIC_MODAL[kind];
     },
+    stateForce: (code) => stateForce.get(code) ?? null,
     problems: Object.freeze(problems),
   };
   return cached;

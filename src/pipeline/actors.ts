@@ -13,7 +13,7 @@ const LOCATIVE = new Set(["in", "at", "to", "from", "near", "outside", "into", "
 const HONORIFIC = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "general", "col", "col.", "lt", "lt.", "maj", "maj.", "capt", "capt.", "sheikh", "sheik", "ayatollah", "sen", "sen.", "rep", "rep.", "gov", "gov.", "prince", "king", "queen", "pope", "imam", "cleric"]);
 /** Things whose owner is the actor: an attack on "a US military base" is an attack on the US military. */
 const FACILITIES = new Set(["base", "convoy", "post", "patrol", "checkpoint", "headquarters", "compound", "camp", "position", "vehicle", "outpost", "installation", "facility", "airbase", "barracks", "jet", "aircraft", "plane", "helicopter", "drone", "ship", "vessel", "warship", "academy", "court", "building"]);
-const KIND_ORDER: Record<string, number> = { person: 0, organization: 1, metonym: 2, country: 3, demonym: 4, agent: 5 };
+const KIND_ORDER: Record<string, number> = { dictionary: -1, person: 0, organization: 1, metonym: 2, country: 3, demonym: 4, agent: 5 };
 
 interface Raw {
   start: number;
@@ -104,6 +104,10 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
   while (k < raws.length) {
     const r = raws[k];
     const e = r.entry;
+    if (e.concat) {
+      k = dictionaryMention(s, raws, k, lex, date, out);
+      continue;
+    }
     let start = r.start;
     let end = r.end;
     let country = e.country;
@@ -203,11 +207,94 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
     if (nameStart > 0 && HONORIFIC.has(toks[nameStart - 1].lower)) nameStart--;
     if (nameStart === nameEnd) continue;
     if (out.some((o) => o.start < nameEnd && o.end > nameStart)) continue;
+    // "on Friday, officials said": a day or a month is no name
+    if (toks.slice(nameStart, nameEnd).some((t) => CALENDAR.test(t.lower))) continue;
     if (!app.sector && app.kind !== "organization") continue;
     const named = make(s, nameStart, nameEnd, "person", app.code, app.country, app.sector);
     out.splice(m, 1, named);
   }
+  shareCoordination(out, toks);
   return out;
+}
+
+/** Appends an agent code the PETRARCH way: after (or, for `NGO~` agents, before) the code, once. */
+function withAgent(code: string, agent: ActorEntry): string {
+  if (!agent.sector || code.includes(agent.sector)) return code;
+  return agent.prefix ? agent.sector + code : code + agent.sector;
+}
+
+/** A mention from PETRARCH dictionary entries: an actor with the agents around it ("the Arnor foreign
+ *  minister", "activists in Arnor", "an NGO Arnor diplomat"), or agents alone. Returns the next raw index. */
+function dictionaryMention(s: Sentence, raws: Raw[], k: number, lex: ActorLexicon, date: string | null, out: Mention[]): number {
+  const toks = s.tokens;
+  const near = (a: number, b: number): boolean => {
+    if (b - a > 3) return false;
+    for (let j = a; j < b; j++) {
+      const t = toks[j];
+      if (!(t.lower === "'s" || t.lower === "’s" || t.pos === "ADJ" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM" || t.pos === "DET")) return false;
+    }
+    return true;
+  };
+  const start = raws[k].start;
+  let end = raws[k].end;
+  let actor: ActorEntry | null = null;
+  const agents: ActorEntry[] = [];
+  const take = (e: ActorEntry) => {
+    if (e.kind === "agent") agents.push(e);
+    else if (!actor) actor = e;
+    else return false;
+    return true;
+  };
+  take(raws[k].entry);
+  k++;
+  // a run of actor and agents with only modifiers between them
+  while (k < raws.length && raws[k].entry.concat && near(end, raws[k].start) && (raws[k].entry.kind === "agent" || !actor)) {
+    take(raws[k].entry);
+    end = raws[k].end;
+    k++;
+  }
+  // agents + of/in/for + actor: "the minister of Arnor", "activists in Arnor"
+  if (!actor && k < raws.length && raws[k].entry.concat && raws[k].entry.kind !== "agent") {
+    const between = toks.slice(end, raws[k].start).map((t) => t.lower);
+    if (between.length >= 1 && between.length <= 2 && ["of", "in", "for", "from"].includes(between[0]) && (between.length === 1 || between[1] === "the")) {
+      actor = raws[k].entry;
+      end = raws[k].end;
+      k++;
+    }
+  }
+  const a = actor as ActorEntry | null;
+  let code = a ? lex.resolve(a, date).code : "";
+  for (const g of agents) code = withAgent(code, g);
+  if (!code) return k;
+  const cs = splitCodeOf(code, lex);
+  out.push(make(s, start, end, a && code.length === 3 ? "country" : a ? "organization" : "agent", code, cs.country, cs.sector));
+  return k;
+}
+
+function splitCodeOf(code: string, lex: ActorLexicon): { country: string | null; sector: string | null } {
+  const head = code.slice(0, 3);
+  if (lex.countries.has(head)) return { country: head, sector: code.length >= 6 ? code.slice(3, 6) : null };
+  return { country: null, sector: code.length >= 3 ? code.slice(0, 3) : null };
+}
+
+const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)$/;
+
+/** Coordinated actors share what one of them spells out: "U.S. and British warplanes" are both military;
+ *  in "British warplanes and warships" the warships are British too. */
+function shareCoordination(out: Mention[], toks: readonly Token[]): void {
+  for (let m = 0; m + 1 < out.length; m++) {
+    const a = out[m];
+    const b = out[m + 1];
+    if (b.start !== a.end + 1 || toks[a.end].lower !== "and" || a.modifier || b.modifier) continue;
+    if (a.kind === "country" && !a.sector && a.country && b.kind === "agent" && b.country && b.sector && toks[b.start].pos !== "NOUN") {
+      a.sector = b.sector;
+      a.code = a.country + b.sector;
+      a.kind = "agent";
+    } else if (a.kind === "agent" && a.country && a.sector && b.kind === "agent" && !b.country && b.sector) {
+      b.country = a.country;
+      b.code = a.country + b.sector;
+    }
+  }
 }
 
 const PRONOUNS = new Set(["he", "she", "him"]);

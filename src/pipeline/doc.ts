@@ -26,6 +26,8 @@ export interface EventCandidate {
   /** A dropped candidate stays in the explanation but produces no event. */
   dropped: string | null;
   confidence: number;
+  /** The pattern makes coordinated actors act on each other (PETRARCH `%`). */
+  compound?: boolean;
 }
 
 export interface SentenceAttribution {

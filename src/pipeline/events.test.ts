@@ -74,3 +74,36 @@ test("events: an apposition codes an unknown person", () => {
   assert.equal(e[0]?.source.code, "IRNMIL");
   assert.equal(e[0]?.source.text, "Hossein Dehghan");
 });
+
+test("events: the subject of a verb in an 'after' clause is inside that clause", () => {
+  // the floods, not the ministry, did the killing: no actor, no event for "killed"
+  const e = ev("The Kenyan interior ministry appealed for aid after floods in the north killed dozens of herders.");
+  assert.ok(!e.some((x) => x.startsWith("18") || x.startsWith("19") || x.startsWith("20")), e.join(", "));
+  // and an actor inside the clause is still found
+  const f = ev("Manila summoned the Chinese envoy after Chinese coast guard ships rammed a Philippine supply boat.");
+  assert.ok(f.some((x) => x.startsWith("1") && / CHN/.test(" " + x.split(" ")[1])), f.join(", "));
+});
+
+test("events: ', killing N' after an attack is the attack's outcome, not a second event", () => {
+  const e = ev("Somali militants attacked a police station in Mogadishu on Sunday, killing seven officers.");
+  assert.equal(e.filter((x) => /^(18|19|20)/.test(x)).length, 1, e.join(", "));
+});
+
+test("events: coordinated actors share the agent they spell out", () => {
+  const e = ev("Dutch and Belgian troops and helicopters evacuated the embassy.", "2021-06-15", 3);
+  const sources = e.map((x) => x.split(" ")[1].split(">")[0]).sort();
+  assert.ok(sources.includes("NLDMIL") && sources.includes("BELMIL"), e.join(", "));
+  const days = coder.code({ id: "d", text: "On Friday, officials in Lagos said the curfew would be lifted.", published: "2021-06-15" }).doc.mentions[0];
+  assert.ok(!days.some((m) => m.text === "Friday"), "a weekday is not a person");
+});
+
+test("events: killing by a state's forces is conventional force (19x); by gunmen it stays 18x", () => {
+  assert.ok(ev("Turkish troops killed four fighters near the border.").some((x) => x.startsWith("19 TURMIL")));
+  assert.ok(ev("Gunmen killed four farmers in Zamfara state.").some((x) => x.startsWith("18")));
+});
+
+test("events: relative clauses take their antecedent; 'suspected' militants still attacked", () => {
+  const e = ev("The minister resigned after a fire at the depot, which killed twelve workers.");
+  assert.ok(!e.some((x) => /^(18|19|20)/.test(x)), e.join(", "));
+  assert.ok(ev("Suspected Boko Haram militants attacked a village in Borno on Friday.").some((x) => x.startsWith("19") || x.startsWith("18")));
+});

@@ -1,7 +1,7 @@
 // Stage events: verb patterns over shallow syntax → CAMEO codes with source and target, modality applied.
 import type { Mention, Sentence, Token } from "../core/types.js";
 import type { Ontology, ModalKind } from "../ontology/ontology.js";
-import { findPatternMatches, type ModalityKind, type PatternMatch, type VerbLexicon } from "../lexicon/verbs.js";
+import { NULL_CODE, discardMatches, findPatternMatches, type MentionSpans, type ModalityKind, type PatternMatch, type VerbLexicon } from "../lexicon/verbs.js";
 import type { Doc, EventCandidate } from "./doc.js";
 import { defineStage } from "./stage.js";
 
@@ -93,6 +93,19 @@ function isPassive(toks: readonly Token[], m: PatternMatch): boolean {
   return by >= 0 && m.start > 0 && (toks[m.start - 1].pos === "NOUN" || toks[m.start - 1].pos === "PROPN");
 }
 
+const SUBORDINATORS = new Set(["after", "before", "when", "while", "because", "until", "although", "though", "if", "unless", "whereas", "once", "where"]);
+
+/** The first token of a subordinate clause that holds v ("... after earthquakes killed"), or -1: the
+ *  subject of v must then be inside that clause. A comma or another verb between ends the search. */
+function subordinateStart(toks: readonly Token[], v: number): number {
+  for (let j = v - 1; j >= 0; j--) {
+    const t = toks[j];
+    if (t.lower === "," || t.lower === ";" || t.pos === "VERB" || t.pos === "AUX") return -1;
+    if (SUBORDINATORS.has(t.lower) && (t.pos === "SCONJ" || t.pos === "ADP" || t.pos === "ADV")) return j + 1;
+  }
+  return -1;
+}
+
 /** Index of the first token of the clause holding token v. */
 function clauseStartOf(toks: readonly Token[], v: number, prevVerbEnd: number): number {
   for (let j = v - 1; j >= Math.max(0, prevVerbEnd); j--) {
@@ -112,7 +125,12 @@ function subjectLeft(c: Ctx, v: number, floor: number, exclude: Set<Mention>): M
   for (let k = c.mentions.length - 1; k >= 0; k--) {
     const m = c.mentions[k];
     if (m.end > v || m.start < floor || exclude.has(m)) continue;
-    if (m.modifier) continue;
+    if (m.modifier) {
+      // "a U.S. drone strike killed", "Russian missiles hit": the modifier of the subject's head is the actor
+      const gap = c.toks.slice(m.end, v);
+      if (!(gap.length && gap.length <= 3 && gap.every((t) => t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "PROPN"))) continue;
+      return m;
+    }
     const prev = c.toks[m.start - 1];
     if (prev && OBLIQUE.has(prev.lower)) {
       // "the convoy of Malian troops was attacked": the head is no actor, the "of" phrase stands for it
@@ -190,7 +208,14 @@ const MODAL_TO_ONTOLOGY: Partial<Record<ModalityKind, ModalKind>> = {
 export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: VerbLexicon, onto: Ontology, opts: EventOptions = {}): EventCandidate[] {
   const toks = s.tokens;
   const c: Ctx = { toks, mentions };
-  const matches = selectMatches(findPatternMatches(toks, lex));
+  const spans: MentionSpans = { byStart: new Map(), byEnd: new Map() };
+  for (const x of mentions) {
+    if (x.modifier) continue;
+    spans.byStart.set(x.start, x.end);
+    spans.byEnd.set(x.end, x.start);
+  }
+  const bySpan = (r: [number, number] | undefined): Mention | null => (r ? mentions.find((x) => x.start === r[0] && x.end === r[1]) ?? null : null);
+  const matches = selectMatches(findPatternMatches(toks, lex, spans));
   const out: EventCandidate[] = [];
   const governed = new Set<number>();
   let prevEnd = 0;
@@ -200,7 +225,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     const p = m.pattern;
     const notes: string[] = [];
     const v = m.start;
-    const clauseStart = clauseStartOf(toks, v, 0);
+    const sub = subordinateStart(toks, v);
+    const clauseStart = Math.max(clauseStartOf(toks, v, 0), sub);
     let source: Mention | null = null;
     let target: Mention | null = null;
     let code = p.code;
@@ -241,13 +267,26 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       }
       // a participial clause after a comma (", accusing X of ...", ", killing 12") belongs to the main subject
       if (!source && /ing$/.test(vt.lower) && v > 0 && toks[v - 1].lower === ",") {
-        const main = out.find((e) => e.source && !e.code.startsWith("01"))?.source ?? mentions.find((x) => !x.modifier && !OBLIQUE.has(toks[x.start - 1]?.lower ?? ""));
+        // the main subject stands before the sentence's first verb ("An earthquake struck Morocco, killing ..." has none)
+        const fv = toks.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
+        const firstVerb = Math.min(fv < 0 ? v : fv, out[0]?.verbStart ?? v);
+        const main = out.find((e) => e.source && !e.code.startsWith("01"))?.source ?? mentions.find((x) => !x.modifier && x.end <= firstVerb && !OBLIQUE.has(toks[x.start - 1]?.lower ?? ""));
         if (main && main.end <= v) {
           source = main;
           notes.push("participial clause: the main subject");
         }
       }
-      if (!source) {
+      // "..., which killed 160": the subject of a relative clause is the noun before the pronoun
+      let rel = v - 1;
+      while (rel > 0 && (toks[rel].pos === "ADV" || toks[rel].pos === "AUX")) rel--;
+      const relative = !source && rel > 0 && ["which", "who", "that"].includes(toks[rel].lower) && toks[rel].pos !== "SCONJ";
+      if (relative) {
+        const head = rel - 1 >= 0 && toks[rel - 1].lower === "," ? rel - 1 : rel;
+        source = mentions.find((x) => x.end === head && !x.modifier) ?? null;
+        notes.push(source ? "relative clause: its antecedent" : "relative clause: the antecedent is no actor");
+        if (!source) dropped = "the subject is no actor";
+      }
+      if (!source && !relative) {
         source = subjectLeft(c, v, clauseStart, usedAsTarget);
         // coordinated verbs share a subject: "X attacked Y and killed Z", "..., killing Z"
         if (prev && prev.source && (!source || (prev.target && source === prev.target)) && v - prevEnd <= 4) {
@@ -257,7 +296,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
             notes.push("subject shared with the previous verb");
           }
         }
-        if (!source && clauseStart > 0) {
+        if (!source && clauseStart > 0 && sub < 0) {
           source = subjectLeft(c, v, 0, usedAsTarget);
           if (source) notes.push("subject from an outer clause");
           confidence -= 0.1;
@@ -267,10 +306,29 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       if (!p.notarget) target = objectRight(c, m.end, speech ? new Set(["to"]) : null, new Set(source ? [source] : []), 10);
     }
     if (p.swap) [source, target] = [target, source];
+    // role slots ("+", "$" in PETRARCH patterns) name the actors outright
+    const rs = bySpan(m.roles?.source);
+    const rt = bySpan(m.roles?.target);
+    if (rs) {
+      if (target === rs) target = source;
+      source = rs;
+      notes.push("source bound by the pattern");
+    }
+    if (rt) {
+      if (source === rt && !rs) source = target;
+      target = rt;
+      notes.push("target bound by the pattern");
+    }
+    const passiveVoice = notes.includes("passive");
+    if (passiveVoice && p.passiveCode) {
+      code = p.passiveCode;
+      notes.push(`passive code ${code}`);
+    }
     // modality: threat, intent, appeal, demand, reject, negation, hypothesis
-    const modals = modalityOf(toks, v, lex, clauseStart);
+    // a dictionary's own patterns carry their code as written: only negation and hypotheses apply
+    const modals = modalityOf(toks, v, lex, clauseStart).filter((x) => !p.literal || x.kind === "negation" || x.kind === "hypothetical");
     // "will not meet", "won't attend": a refusal, coded as the rejection of the act
-    const refusal = modals.some((x) => x.kind === "negation" && ["not", "n't", "never"].includes(x.word)) && modals.some((x) => x.kind === "intent" && FUTURE.has(x.word));
+    const refusal = !p.literal && modals.some((x) => x.kind === "negation" && ["not", "n't", "never"].includes(x.word)) && modals.some((x) => x.kind === "intent" && FUTURE.has(x.word));
     if (refusal) {
       const rc = onto.modal("reject", code);
       notes.push(`refusal ("will not"): ${code} → ${rc}`);
@@ -309,10 +367,17 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       negated = true;
       notes.push("hypothetical (possibility word)");
     }
+    // a state's armed forces, or the state itself, killing or bombing use conventional military force
+    const sf = source && source.country && (source.sector === null || source.sector === "MIL") && !p.literal ? onto.stateForce(code) : null;
+    if (sf) {
+      notes.push(`done by state forces: ${code} → ${sf}`);
+      code = sf;
+    }
     if (source && target && source === target) target = null;
     if (!source) dropped = dropped ?? "no source actor";
     else if (negated && !opts.keepNegated) dropped = dropped ?? "negated or hypothetical";
-    if (!onto.get(code)) dropped = dropped ?? `code ${code} is not in the ontology`;
+    if (code === NULL_CODE) dropped = dropped ?? "the pattern has the null code";
+    else if (!onto.nearest(code)) dropped = dropped ?? `code ${code} is not in the ontology`;
     if (target && !p.code.startsWith("01")) usedAsTarget.add(target);
     if (source && !source.country && !source.inferred) confidence -= 0.05;
     const cand: EventCandidate = {
@@ -328,6 +393,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       notes,
       dropped,
       confidence: Math.max(0.05, Math.min(1, confidence)),
+      ...(p.compound ? { compound: true } : {}),
     };
     out.push(cand);
     prev = cand;
@@ -341,8 +407,24 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // "X and Y", "X and the Y"
     const andBetween = (a: number, b: number) => toks[a]?.lower === "and" && (b - a === 1 || (b - a === 2 && toks[a + 1].pos === "DET"));
     const partner = mentions.find((x) => !x.modifier && x.end < src.start && andBetween(x.end, src.start));
+    // longer lists: "A, B and C", "A and B and C"
+    const listed: Mention[] = [];
+    for (let cur = partner; cur; ) {
+      const c0: Mention = cur;
+      const prevM = mentions.find((x) => !x.modifier && x.end < c0.start && (andBetween(x.end, c0.start) || (c0.start - x.end === 1 && toks[x.end].lower === ",")));
+      if (!prevM || listed.includes(prevM) || prevM === e.target) break;
+      listed.push(prevM);
+      cur = prevM;
+    }
     const also = mentions.find((x) => !x.modifier && x.start > src.end && andBetween(src.end, x.start) && x.end <= e.verbStart);
-    for (const other of [partner, also]) if (other && other !== e.target) extra.push({ ...e, source: other, notes: [...e.notes, "coordinated subject"] });
+    const other = partner ?? also;
+    if (e.compound && other && (!e.target || e.target === other)) {
+      // "A and B agreed": A→B and B→A
+      e.target = other;
+      extra.push({ ...e, source: other, target: src, notes: [...e.notes, "compound actor, reverse direction"] });
+      continue;
+    }
+    for (const o of [partner, also, ...listed]) if (o && o !== e.target) extra.push({ ...e, source: o, notes: [...e.notes, "coordinated subject"] });
     if (onto.get(e.code)?.flags.has("mutual")) {
       for (const s2 of [src, partner, also]) {
         if (s2 && e.target) extra.push({ ...e, source: e.target, target: s2, notes: [...e.notes, "mutual act, reverse direction"] });
@@ -351,6 +433,15 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     }
   }
   out.push(...extra);
+  // ", killing 12": the toll of an attack already coded in the sentence is its outcome, not another event
+  const violent = (code: string) => ["17", "18", "19", "20"].includes(code.slice(0, 2));
+  for (const e of out) {
+    if (e.dropped || !violent(e.code) || e.verbStart === 0) continue;
+    const vt = toks[e.verbStart];
+    if (!/ing$/.test(vt.lower) || toks[e.verbStart - 1].lower !== ",") continue;
+    const main = out.find((x) => x !== e && !x.dropped && x.verbStart < e.verbStart && violent(x.code) && x.source === e.source);
+    if (main) e.dropped = `outcome of the act coded at "${toks[main.verbStart].text}"`;
+  }
   // the governing verb of a modal act ("urged", "vowed") is folded into the act's event
   for (const e of out) {
     if (governed.has(e.verbStart) && !e.dropped) e.dropped = "folded into the act it governs";
@@ -371,8 +462,13 @@ export function createEventsStage(lex: VerbLexicon, onto: Ontology, opts: EventO
     assigns: ["events"],
     run(doc: Doc): Doc {
       const events: EventCandidate[] = [];
+      const discards = lex.discards ?? [];
+      const lower = discards.length ? doc.sentences.map((s) => s.text.toLowerCase()) : [];
+      // a story-level discard ("+World Cup") stops the whole article; a sentence-level one its sentence
+      if (discards.some((d) => d.scope === "story" && lower.some((t) => discardMatches(t, d)))) return { ...doc, events };
       for (const s of doc.sentences) {
         if (s.caption) continue;
+        if (discards.length && discards.some((d) => d.scope === "sentence" && discardMatches(lower[s.index], d))) continue;
         events.push(...codeSentence(s, doc.mentions[s.index], lex, onto, opts));
       }
       return { ...doc, events };
