@@ -31,6 +31,8 @@ export interface VerbPattern {
   swap: boolean;
   notarget: boolean;
   noun: boolean;
+  /** Order of addition to the lexicon (set by addPattern). */
+  seq?: number;
   /** From a user dictionary: the code is taken as written, without recoding by modality words. */
   literal?: boolean;
   /** PETRARCH `%`: coordinated actors act on each other ("A and B agreed" → A→B and B→A). */
@@ -85,6 +87,7 @@ export function discardMatches(lowerText: string, d: Discard): boolean {
 export function addPattern(lex: VerbLexicon, p: VerbPattern): void {
   const first = p.slots[0];
   if (!first || first.gap) return;
+  p.seq ??= lex.size;
   for (const w of first.words) {
     // a multi-word first slot ("take into") anchors on its first word
     const anchor = w.split(" ")[0];
@@ -277,10 +280,61 @@ function anchorOk(t: Token, p: VerbPattern): boolean {
   return false;
 }
 
+/** For each word slot after the anchor (and before it), the first words of its alternatives: a pattern
+ *  whose slot has none of them in the sentence cannot match, which spares most of the backtracking. */
+const REQUIRED = new WeakMap<VerbPattern, string[][]>();
+function required(p: VerbPattern): string[][] {
+  let r = REQUIRED.get(p);
+  if (!r) {
+    r = [];
+    for (const slot of [...p.slots.slice(1), ...(p.pre ?? [])]) {
+      if (slot.gap || slot.role) continue;
+      r.push([...slot.words].map((w) => w.split(" ")[0]));
+    }
+    REQUIRED.set(p, r);
+  }
+  return r;
+}
+
+/** An anchor's patterns by the first words of their first required slot, so that a sentence only tries
+ *  the patterns whose next word it holds; `free` are the patterns with no required word. */
+interface AnchorIndex {
+  free: VerbPattern[];
+  byWord: Map<string, VerbPattern[]>;
+  /** How many patterns the list had when indexed. */
+  size: number;
+}
+const ANCHOR_INDEX = new WeakMap<VerbPattern[], AnchorIndex>();
+function anchorIndex(list: VerbPattern[]): AnchorIndex {
+  let idx = ANCHOR_INDEX.get(list);
+  // patterns added after indexing (dictionaries loaded later) make a new index
+  if (idx && idx.size === list.length) return idx;
+  idx = { free: [], byWord: new Map(), size: list.length };
+  for (const p of list) {
+    const r = required(p);
+    if (!r.length) {
+      idx.free.push(p);
+      continue;
+    }
+    for (const w of new Set(r[0])) {
+      let ps = idx.byWord.get(w);
+      if (!ps) idx.byWord.set(w, (ps = []));
+      ps.push(p);
+    }
+  }
+  ANCHOR_INDEX.set(list, idx);
+  return idx;
+}
+
 /** All pattern matches in a sentence, best first per anchor (longest pattern, then most specific code).
  *  `spans` gives the actor mentions for patterns with role slots; without it those patterns do not match. */
 export function findPatternMatches(toks: readonly Token[], lex: VerbLexicon, spans: MentionSpans | null = null): PatternMatch[] {
   const out: PatternMatch[] = [];
+  const present = new Set<string>();
+  for (const t of toks) {
+    present.add(t.lower);
+    present.add(t.lemma);
+  }
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     // "the detained workers": a participle after a determiner describes, it does not report an act
@@ -289,10 +343,24 @@ export function findPatternMatches(toks: readonly Token[], lex: VerbLexicon, spa
     if (i === 0 && /ed$/.test(t.lower) && ["NOUN", "PROPN", "ADJ"].includes(toks[1]?.pos ?? "")) continue;
     // "Iran-backed", "Saudi-led", "U.N.-brokered": a participle joined by a hyphen modifies a noun
     if (i > 0 && (toks[i - 1].lower === "-" || toks[i - 1].text.endsWith("-")) && /(ed|en)$/.test(t.lower)) continue;
-    const cands = new Set<VerbPattern>([...(lex.byAnchor.get(t.lower) ?? []), ...(t.lemma !== t.lower ? lex.byAnchor.get(t.lemma) ?? [] : [])]);
+    const a1 = lex.byAnchor.get(t.lower);
+    const a2 = t.lemma !== t.lower ? lex.byAnchor.get(t.lemma) : undefined;
+    if (!a1 && !a2) continue;
+    const cands = new Set<VerbPattern>();
+    for (const list of [a1, a2]) {
+      if (!list) continue;
+      const idx = anchorIndex(list);
+      for (const p of idx.free) cands.add(p);
+      for (const w of present) {
+        const ps = idx.byWord.get(w);
+        if (ps) for (const p of ps) cands.add(p);
+      }
+    }
     let best: PatternMatch | null = null;
-    for (const p of cands) {
+    // in lexicon order, so that on a tie the pattern written first wins
+    for (const p of [...cands].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))) {
       if (!anchorOk(t, p)) continue;
+      if (!required(p).every((alts) => alts.some((w) => present.has(w)))) continue;
       const c: MatchCtx = { toks, spans, roles: {} };
       const end = matchFrom(c, p.slots, 0, i);
       if (end < 0) continue;
