@@ -6,7 +6,7 @@ import { createCoder } from "../src/pipeline/coder.js";
 import { loadOntology } from "../src/ontology/ontology.js";
 import { repoPath } from "../src/core/paths.js";
 import type { CodedEvent } from "../src/core/types.js";
-import { add, line, newTally, type Tally } from "./score.js";
+import { add, line, newTally, type Tally } from "../src/core/tally.js";
 
 const SHARED = repoPath("../shared/data");
 

@@ -20,6 +20,12 @@ Options:
                            on stderr for csv/tsv)
   --keep-negated           keep negated and hypothetical acts as events with "negated": true
   --statements             also emit bare statements (CAMEO 010) for sentences with no other event
+  --dict DIR               PETRARCH / TABARI dictionaries to code with besides the built-ins (repeatable);
+                           each file's kind is told from its name (*verbs*, *actors*, *agents*, *discards*,
+                           *issues*, CAMEO.*.txt)
+  --verbs F, --actors F, --agents F, --discards F, --issues F
+                           dictionary files named one by one (repeatable; PETRARCH uses three actor files)
+  --no-builtin             code with the given dictionaries alone
   -h, --help               this text
 `;
 
@@ -40,6 +46,13 @@ export async function runCode(argv: string[]): Promise<number> {
         explain: { type: "boolean", default: false },
         "keep-negated": { type: "boolean", default: false },
         statements: { type: "boolean", default: false },
+        dict: { type: "string", multiple: true },
+        verbs: { type: "string", multiple: true },
+        actors: { type: "string", multiple: true },
+        agents: { type: "string", multiple: true },
+        discards: { type: "string", multiple: true },
+        issues: { type: "string", multiple: true },
+        "no-builtin": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -65,7 +78,19 @@ export async function runCode(argv: string[]): Promise<number> {
     process.stderr.write(`sitrep code: name an input file, a folder, or - for standard input\n\n${USAGE}`);
     return 2;
   }
-  const coder = createCoder({ keepNegated: o["keep-negated"], statements: o.statements });
+  const dictFiles = { verbs: o.verbs, actors: o.actors, agents: o.agents, discards: o.discards, issues: o.issues };
+  const anyFiles = Object.values(dictFiles).some((x) => x?.length);
+  if (o["no-builtin"] && !o.dict?.length && !anyFiles) {
+    process.stderr.write(`sitrep code: --no-builtin needs dictionaries (--dict DIR or --verbs/--actors/... files)\n`);
+    return 2;
+  }
+  const coder = createCoder({
+    keepNegated: o["keep-negated"],
+    statements: o.statements,
+    dicts: o.dict ?? [],
+    ...(anyFiles ? { dictFiles } : {}),
+    builtin: !o["no-builtin"],
+  });
   for (const p of coder.lexiconProblems) process.stderr.write(formatProblem(p) + "\n");
   const h = header(format);
   if (h) await write(h);

@@ -2,11 +2,15 @@
 import { readFileSync } from "node:fs";
 import { repoPath } from "../core/paths.js";
 import { runCode } from "./code.js";
+import { runDict } from "./dict.js";
+import { runEval } from "./eval.js";
 
 const HELP = `sitrep — reads news and codes political events (CAMEO, PLOVER, ACLED) with their sources
 
 Usage:
   sitrep code [options] <file|folder|->    code articles into events (JSON lines on stdout)
+  sitrep dict check <dir>                   read PETRARCH / TABARI dictionaries: counts and errors with file:line
+  sitrep eval --petrarch-validate <xml>     score the coder on a PETRARCH validation file
   sitrep help                               this text
   sitrep version                            the version
 
@@ -18,6 +22,10 @@ export async function main(argv: string[]): Promise<number> {
   switch (cmd) {
     case "code":
       return runCode(rest);
+    case "dict":
+      return runDict(rest);
+    case "eval":
+      return runEval(rest);
     case "version":
     case "--version":
     case "-v":

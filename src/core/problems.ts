@@ -11,6 +11,7 @@ export const PROBLEMS = {
   E_LEXICON_LINE: "lexicon line is malformed",
   E_DICT_LINE: "dictionary line is malformed",
   E_DICT_FILE: "dictionary file could not be read",
+  E_VALIDATION_RECORD: "validation record could not be read",
   E_PIPELINE: "pipeline is misconfigured",
   W_INPUT_TRUNCATED: "input is larger than the cap and was truncated",
   W_INPUT_NOT_ENGLISH: "text does not look like English; events may be missed",

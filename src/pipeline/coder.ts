@@ -11,6 +11,9 @@ import { loadBoilerplate } from "./normalize.js";
 import { Pipeline } from "./runner.js";
 import { stageTable, type Resources } from "./stages.js";
 import { loadTagger } from "./tag.js";
+import { loadPetrarchDictionaries } from "../dict/petrarch/load.js";
+import { applyDictionaries } from "../dict/petrarch/to-lexicon.js";
+import type { DictionaryKind } from "../dict/petrarch/types.js";
 
 export interface SentenceExplanation {
   doc: string;
@@ -31,7 +34,14 @@ export interface CodeResult {
   doc: Doc;
 }
 
-export interface CoderOptions extends EventOptions {}
+export interface CoderOptions extends EventOptions {
+  /** Folders of PETRARCH / TABARI dictionaries to load besides (or instead of) the built-in lexicons. */
+  dicts?: string[];
+  /** Dictionary files named one by one, by kind. */
+  dictFiles?: Partial<Record<DictionaryKind, string[] | undefined>>;
+  /** false: the given dictionaries alone, without the built-in actor and verb lexicons. */
+  builtin?: boolean;
+}
 
 export interface Coder {
   code(article: Article): CodeResult;
@@ -60,14 +70,40 @@ export function loadResources(): Resources {
   return cached;
 }
 
+/** Resources with PETRARCH / TABARI dictionaries added (or alone, with builtin false); not cached. */
+export function loadResourcesWith(dicts: readonly string[], builtin: boolean, files?: CoderOptions["dictFiles"]): { resources: Resources; problems: Problem[] } {
+  const actors = loadActorLexicon({ builtin });
+  const verbs = loadVerbLexicon({ builtin });
+  const ontology = loadOntology();
+  const problems: Problem[] = [];
+  const sets = dicts.map((dir) => loadPetrarchDictionaries(dir));
+  if (files) {
+    const explicit: Partial<Record<DictionaryKind, string[]>> = {};
+    for (const [k, v] of Object.entries(files)) if (v?.length) explicit[k as DictionaryKind] = v;
+    sets.push(loadPetrarchDictionaries(null, explicit));
+  }
+  for (const d of sets) problems.push(...applyDictionaries(d, actors, verbs, ontology).problems);
+  loadTagger();
+  return {
+    resources: { boilerplate: loadBoilerplate(), actors, verbs, ontology, gazetteer: cached?.gazetteer ?? loadGazetteer(actors.countries, actors.iso2to3) },
+    problems,
+  };
+}
+
 export function createCoder(opts: CoderOptions = {}): Coder {
   const t0 = performance.now();
-  const r = loadResources();
+  let r: Resources;
+  const dictProblems: Problem[] = [];
+  if (opts.dicts?.length || opts.dictFiles || opts.builtin === false) {
+    const w = loadResourcesWith(opts.dicts ?? [], opts.builtin !== false, opts.dictFiles);
+    r = w.resources;
+    dictProblems.push(...w.problems);
+  } else r = loadResources();
   const pipeline = new Pipeline(stageTable(r, opts));
   const loadMs = performance.now() - t0;
   return {
     loadMs,
-    lexiconProblems: [...r.actors.problems, ...r.verbs.problems, ...r.ontology.problems, ...r.gazetteer.problems],
+    lexiconProblems: [...r.actors.problems, ...r.verbs.problems, ...r.ontology.problems, ...r.gazetteer.problems, ...dictProblems],
     timings: () => pipeline.timings,
     code(article) {
       const doc = pipeline.run(article);

@@ -24,9 +24,10 @@ function splitCountry(code: string, lex: ActorLexicon): { country: string | null
 export function addActors(lex: ActorLexicon, dict: PetrarchActorDictionary): number {
   let n = 0;
   for (const a of dict.actors) {
-    const terms: Term[] = a.dated.filter((d) => d.from || d.to).map((d) => ({ code: d.code, from: d.from, to: d.to }));
+    const terms: Term[] = a.dated.filter((d) => (d.from || d.to) && d.code !== "---").map((d) => ({ code: d.code, from: d.from, to: d.to }));
     // an undated restriction line is the default code
-    const fallback = a.defaultCode ?? a.dated.find((d) => !d.from && !d.to)?.code ?? null;
+    const fb = a.defaultCode ?? a.dated.find((d) => !d.from && !d.to)?.code ?? null;
+    const fallback = fb === "---" ? null : fb;
     const code = fallback ?? terms[0]?.code ?? null;
     if (!code || !ACTOR_CODE.test(code)) continue;
     const cs = splitCountry(code, lex);
