@@ -248,7 +248,13 @@ function dictionaryMention(s: Sentence, raws: Raw[], k: number, lex: ActorLexico
   take(raws[k].entry);
   k++;
   // a run of actor and agents with only modifiers between them
-  while (k < raws.length && raws[k].entry.concat && near(end, raws[k].start) && (raws[k].entry.kind === "agent" || !actor)) {
+  while (k < raws.length && raws[k].entry.concat && near(end, raws[k].start) && (raws[k].entry.kind === "agent" || !actor || (agents.length && raws[k].start === end))) {
+    // "Bree Prime Minister Romendacil": a name right after the title belongs to the same actor
+    if (raws[k].entry.kind !== "agent" && actor) {
+      end = raws[k].end;
+      k++;
+      continue;
+    }
     take(raws[k].entry);
     end = raws[k].end;
     k++;

@@ -28,6 +28,8 @@ export interface EventCandidate {
   confidence: number;
   /** The pattern makes coordinated actors act on each other (PETRARCH `%`). */
   compound?: boolean;
+  /** From a user dictionary's pattern: no recoding by modality, no mutual reversal. */
+  literal?: boolean;
 }
 
 export interface SentenceAttribution {

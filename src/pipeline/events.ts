@@ -304,6 +304,12 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       }
       // a speech verb's object is the start of what was said ("said Israeli jets struck ..."), not its target
       if (!p.notarget) target = objectRight(c, m.end, speech ? new Set(["to"]) : null, new Set(source ? [source] : []), 10);
+      // a dictionary's patterns take, as PETRARCH does, the first actor after the verb in its clause
+      if (!target && p.literal && !p.notarget && !speech) {
+        const stop = toks.findIndex((t, j) => j >= m.end && (t.lower === ";" || (t.pos === "VERB" && j > m.end + 1 && toks[j - 1].lower === ",")));
+        target = mentions.find((x) => !x.modifier && x.start >= m.end && (stop < 0 || x.start < stop) && x !== source) ?? null;
+        if (target) notes.push("target: the first actor after the verb");
+      }
     }
     if (p.swap) [source, target] = [target, source];
     // role slots ("+", "$" in PETRARCH patterns) name the actors outright
@@ -394,6 +400,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       dropped,
       confidence: Math.max(0.05, Math.min(1, confidence)),
       ...(p.compound ? { compound: true } : {}),
+      ...(p.literal ? { literal: true } : {}),
     };
     out.push(cand);
     prev = cand;
@@ -425,7 +432,14 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       continue;
     }
     for (const o of [partner, also, ...listed]) if (o && o !== e.target) extra.push({ ...e, source: o, notes: [...e.notes, "coordinated subject"] });
-    if (onto.get(e.code)?.flags.has("mutual")) {
+    // "met X and Y": each coordinated target is a target
+    if (e.target) {
+      const t0 = e.target;
+      const more = mentions.find((x) => !x.modifier && x.start > t0.end && andBetween(t0.end, x.start) && x !== src);
+      if (more) extra.push({ ...e, target: more, notes: [...e.notes, "coordinated target"] });
+    }
+    // a dictionary's codes are taken as written: no mutual acts but its own % patterns
+    if (onto.get(e.code)?.flags.has("mutual") && !e.literal) {
       for (const s2 of [src, partner, also]) {
         if (s2 && e.target) extra.push({ ...e, source: e.target, target: s2, notes: [...e.notes, "mutual act, reverse direction"] });
       }
