@@ -107,3 +107,10 @@ test("events: relative clauses take their antecedent; 'suspected' militants stil
   assert.ok(!e.some((x) => /^(18|19|20)/.test(x)), e.join(", "));
   assert.ok(ev("Suspected Boko Haram militants attacked a village in Borno on Friday.").some((x) => x.startsWith("19") || x.startsWith("18")));
 });
+
+test("events: lists of actors — every listed source with every listed target", () => {
+  const e = ev("Kenya, Uganda and Tanzania signed a trade pact with Rwanda and Burundi on Monday.", "2021-06-15", 2);
+  for (const s of ["KEN", "UGA", "TZA"]) for (const t of ["RWA", "BDI"]) assert.ok(e.some((x) => x.includes(`${s}>${t}`)), `${s}>${t} in ${e.join(", ")}`);
+  const p = ev("Paris, France hosted the talks.", "2021-06-15");
+  assert.ok(!p.some((x) => / FRA>/.test(" " + x.split(" ")[1]) && x.includes("FRA>FRA")), "a place and its country are no list");
+});

@@ -106,6 +106,36 @@ function subordinateStart(toks: readonly Token[], v: number): number {
   return -1;
 }
 
+/** Words that may stand between two coordinated actors besides "and" and ",": "A and the evil B". */
+const COORD_FILL = new Set(["DET", "ADJ"]);
+
+/** The actors coordinated with m ("A, B and C", "A and the B", "neither A nor B"), m included, in text order;
+ *  none may reach past `limit` (the verb, for subjects). */
+function coordinated(toks: readonly Token[], mentions: readonly Mention[], m: Mention, limit: number): Mention[] {
+  const joins = (a: number, b: number): boolean => {
+    // tokens between two mentions: , and | , | and | or | nor, with determiners and adjectives before the next
+    let j = a;
+    let sawJoin = false;
+    while (j < b && (toks[j].lower === "," || toks[j].lower === "and" || toks[j].lower === "or" || toks[j].lower === "nor")) {
+      sawJoin = true;
+      j++;
+    }
+    while (j < b && COORD_FILL.has(toks[j].pos)) j++;
+    return sawJoin && j === b && b - a <= 4;
+  };
+  const list = mentions.filter((x) => !x.modifier);
+  const i = list.indexOf(m);
+  if (i < 0) return [m];
+  let lo = i;
+  let hi = i;
+  while (lo > 0 && joins(list[lo - 1].end, list[lo].start)) lo--;
+  while (hi + 1 < list.length && list[hi + 1].end <= limit && joins(list[hi].end, list[hi + 1].start)) hi++;
+  const group = list.slice(lo, hi + 1);
+  // a list needs an "and"/"or"/"nor" somewhere: "Paris, France" is no list
+  const hasAnd = group.some((g, k) => k > 0 && toks.slice(group[k - 1].end, g.start).some((t) => ["and", "or", "nor"].includes(t.lower)));
+  return hasAnd ? group : [m];
+}
+
 /** Index of the first token of the clause holding token v. */
 function clauseStartOf(toks: readonly Token[], v: number, prevVerbEnd: number): number {
   for (let j = v - 1; j >= Math.max(0, prevVerbEnd); j--) {
@@ -411,39 +441,25 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   for (const e of out) {
     if (e.dropped || !e.source) continue;
     const src = e.source;
-    // "X and Y", "X and the Y"
-    const andBetween = (a: number, b: number) => toks[a]?.lower === "and" && (b - a === 1 || (b - a === 2 && toks[a + 1].pos === "DET"));
-    const partner = mentions.find((x) => !x.modifier && x.end < src.start && andBetween(x.end, src.start));
-    // longer lists: "A, B and C", "A and B and C"
-    const listed: Mention[] = [];
-    for (let cur = partner; cur; ) {
-      const c0: Mention = cur;
-      const prevM = mentions.find((x) => !x.modifier && x.end < c0.start && (andBetween(x.end, c0.start) || (c0.start - x.end === 1 && toks[x.end].lower === ",")));
-      if (!prevM || listed.includes(prevM) || prevM === e.target) break;
-      listed.push(prevM);
-      cur = prevM;
-    }
-    const also = mentions.find((x) => !x.modifier && x.start > src.end && andBetween(src.end, x.start) && x.end <= e.verbStart);
-    const other = partner ?? also;
-    if (e.compound && other && (!e.target || e.target === other)) {
-      // "A and B agreed": A→B and B→A
-      e.target = other;
-      extra.push({ ...e, source: other, target: src, notes: [...e.notes, "compound actor, reverse direction"] });
+    const group = coordinated(toks, mentions, src, e.verbStart).filter((x) => x !== e.target);
+    const others = group.filter((x) => x !== src);
+    if ((e.compound || (e.literal && !e.target)) && others.length && (!e.target || others.includes(e.target))) {
+      // "A and B agreed", "A and B postponed their meeting": each acts on the others (PETRARCH's compound actors)
+      e.target = others[0];
+      e.notes.push("compound actor");
+      for (const a of group) for (const b of group) if (a !== b && !(a === src && b === others[0])) extra.push({ ...e, source: a, target: b, notes: [...e.notes] });
       continue;
     }
-    for (const o of [partner, also, ...listed]) if (o && o !== e.target) extra.push({ ...e, source: o, notes: [...e.notes, "coordinated subject"] });
-    // "met X and Y": each coordinated target is a target
-    if (e.target) {
-      const t0 = e.target;
-      const more = mentions.find((x) => !x.modifier && x.start > t0.end && andBetween(t0.end, x.start) && x !== src);
-      if (more) extra.push({ ...e, target: more, notes: [...e.notes, "coordinated target"] });
-    }
+    for (const o of others) extra.push({ ...e, source: o, notes: [...e.notes, "coordinated subject"] });
+    // "met X and Y", "ties with A, B and C": each coordinated target is a target
+    const targets = e.target ? coordinated(toks, mentions, e.target, toks.length).filter((x) => x !== e.target && !group.includes(x)) : [];
+    for (const s2 of group) for (const t of targets) extra.push({ ...e, source: s2, target: t, notes: [...e.notes, "coordinated target"] });
     // a dictionary's codes are taken as written: no mutual acts but its own % patterns
     if (onto.get(e.code)?.flags.has("mutual") && !e.literal) {
-      for (const s2 of [src, partner, also]) {
-        if (s2 && e.target) extra.push({ ...e, source: e.target, target: s2, notes: [...e.notes, "mutual act, reverse direction"] });
+      for (const s2 of group) {
+        if (e.target) extra.push({ ...e, source: e.target, target: s2, notes: [...e.notes, "mutual act, reverse direction"] });
       }
-      if (!e.target && (partner || also)) extra.push({ ...e, source: src, target: (partner ?? also)!, notes: [...e.notes, "mutual act"] });
+      if (!e.target && others.length) extra.push({ ...e, source: src, target: others[0], notes: [...e.notes, "mutual act"] });
     }
   }
   out.push(...extra);
