@@ -7,7 +7,9 @@ import { repoPath } from "../src/core/paths.js";
 import type { Article } from "../src/core/types.js";
 
 const SHARED = repoPath("../shared/data");
-const { values } = parseArgs({ options: { mb: { type: "string", default: "50" } } });
+const { values } = parseArgs({
+  options: { mb: { type: "string", default: "50" }, dict: { type: "string", multiple: true }, "no-builtin": { type: "boolean", default: false } },
+});
 const targetBytes = Number(values.mb) * 1e6;
 
 function guardian(): Article[] {
@@ -36,8 +38,9 @@ const rss = () => process.memoryUsage().rss;
 
 const tLoad = performance.now();
 const { createCoder } = await import("../src/pipeline/coder.js");
-const coder = createCoder();
+const coder = createCoder({ dicts: values.dict ?? [], builtin: !values["no-builtin"] });
 const loadMs = performance.now() - tLoad;
+const dictNote = values.dict?.length ? ` with dictionaries ${values.dict.join(", ")}${values["no-builtin"] ? " alone" : " + built-ins"}` : "";
 const base = [...guardian(), ...india()];
 if (!base.length) {
   console.log(`no benchmark data found under ${SHARED}`);
@@ -45,7 +48,7 @@ if (!base.length) {
 }
 const baseBytes = base.reduce((s, a) => s + Buffer.byteLength(a.text ?? ""), 0);
 console.log(`sitrep bench — Node ${process.version}, one core (single thread)`);
-console.log(`lexicons + tagger loaded in ${loadMs.toFixed(0)} ms (module import included)`);
+console.log(`lexicons + tagger loaded in ${loadMs.toFixed(0)} ms (module import included)${dictNote}`);
 console.log(`corpus: ${base.length} real articles (${mb(baseBytes)} MB): Guardian Syria/Iraq sample + Times of India 2002`);
 
 function run(articles: Iterable<Article>, label: string) {

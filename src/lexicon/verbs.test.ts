@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { addPattern, compilePattern, discardMatches, findPatternMatches, loadVerbLexicon, type MentionSpans, type Slot } from "./verbs.js";
+import { addPattern, compilePattern, discardIndex, discardMatches, findDiscard, findPatternMatches, loadVerbLexicon, type MentionSpans, type Slot } from "./verbs.js";
 import { loadOntology } from "../ontology/ontology.js";
 import type { Token } from "../core/types.js";
 
@@ -81,4 +81,18 @@ test("verbs: discard phrases match at a word start, as stems unless whole words 
   assert.ok(discardMatches("a basketball game", { phrase: "basketbal", scope: "sentence", wholeWord: false, where: "t" }));
   assert.ok(!discardMatches("a basketball game", { phrase: "basketbal", scope: "sentence", wholeWord: true, where: "t" }));
   assert.ok(!discardMatches("netball", { phrase: "ball", scope: "sentence", wholeWord: false, where: "t" }));
+});
+
+test("verbs: the discard index finds the same discards as a scan, short and signed phrases included", () => {
+  const ds = [
+    { phrase: "world cup", scope: "sentence" as const, wholeWord: false, where: "t" },
+    { phrase: "f1", scope: "story" as const, wholeWord: true, where: "t" },
+    { phrase: "-gate", scope: "sentence" as const, wholeWord: false, where: "t" },
+  ];
+  const idx = discardIndex(ds);
+  assert.equal(findDiscard("the world cup final", idx, "sentence")?.phrase, "world cup");
+  assert.equal(findDiscard("an f1 race in bahrain", idx, "story")?.phrase, "f1");
+  assert.equal(findDiscard("an f1 race", idx, "sentence"), null, "scopes are apart");
+  assert.equal(findDiscard("the watergate -gate affair", idx, "sentence")?.phrase, "-gate");
+  assert.equal(findDiscard("a worldly cupboard", idx, "sentence"), null);
 });

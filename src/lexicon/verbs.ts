@@ -83,6 +83,41 @@ export function discardMatches(lowerText: string, d: Discard): boolean {
   return false;
 }
 
+/** Discards indexed by the first three letters of their phrase, for a quick test per sentence. */
+export function discardIndex(discards: readonly Discard[]): Map<string, Discard[]> {
+  const idx = new Map<string, Discard[]>();
+  for (const d of discards) {
+    // the key: up to three letters of the first word; "" for phrases that open with a sign
+    const first = /^[a-z0-9]+/.exec(d.phrase)?.[0] ?? "";
+    const k = first.slice(0, 3);
+    let l = idx.get(k);
+    if (!l) idx.set(k, (l = []));
+    l.push(d);
+  }
+  return idx;
+}
+
+/** The first discard of `scope` the lower-cased text holds, trying only those whose first letters start a word. */
+export function findDiscard(lowerText: string, idx: Map<string, Discard[]>, scope: Discard["scope"]): Discard | null {
+  const seen = new Set<string>();
+  const tryKey = (k: string): Discard | null => {
+    if (seen.has(k)) return null;
+    seen.add(k);
+    for (const d of idx.get(k) ?? []) if (d.scope === scope && discardMatches(lowerText, d)) return d;
+    return null;
+  };
+  const signed = tryKey("");
+  if (signed) return signed;
+  for (const m of lowerText.matchAll(/[a-z0-9]+/g)) {
+    const w = m[0];
+    for (let n = Math.min(3, w.length); n >= 1; n--) {
+      const d = tryKey(w.slice(0, n));
+      if (d) return d;
+    }
+  }
+  return null;
+}
+
 /** Adds a compiled pattern under each word of its first slot. */
 export function addPattern(lex: VerbLexicon, p: VerbPattern): void {
   const first = p.slots[0];
@@ -183,17 +218,24 @@ function tokenIs(t: Token, word: string): boolean {
   return t.lower === word || t.lemma === word;
 }
 
+const PARTS = new Map<string, string[]>();
+function partsOf(word: string): string[] {
+  let p = PARTS.get(word);
+  if (!p) PARTS.set(word, (p = word.split(" ")));
+  return p;
+}
+
 /** Does slot word (possibly multi-word, "take into") match tokens from i? Returns the end or -1. */
 function matchWord(toks: readonly Token[], i: number, word: string): number {
   if (!word.includes(" ")) return i < toks.length && tokenIs(toks[i], word) ? i + 1 : -1;
-  const parts = word.split(" ");
+  const parts = partsOf(word);
   for (let k = 0; k < parts.length; k++) if (i + k >= toks.length || !tokenIs(toks[i + k], parts[k])) return -1;
   return i + parts.length;
 }
 
 /** The same, for a phrase that must end at token `end` (exclusive); returns its start or -1. */
 function matchWordBack(toks: readonly Token[], end: number, word: string): number {
-  const n = word.includes(" ") ? word.split(" ").length : 1;
+  const n = word.includes(" ") ? partsOf(word).length : 1;
   const start = end - n;
   return start >= 0 && matchWord(toks, start, word) === end ? start : -1;
 }

@@ -1,7 +1,7 @@
 // Stage events: verb patterns over shallow syntax → CAMEO codes with source and target, modality applied.
 import type { Mention, Sentence, Token } from "../core/types.js";
 import type { Ontology, ModalKind } from "../ontology/ontology.js";
-import { NULL_CODE, discardMatches, findPatternMatches, type MentionSpans, type ModalityKind, type PatternMatch, type VerbLexicon } from "../lexicon/verbs.js";
+import { NULL_CODE, discardIndex, findDiscard, findPatternMatches, type MentionSpans, type ModalityKind, type PatternMatch, type VerbLexicon } from "../lexicon/verbs.js";
 import type { Doc, EventCandidate } from "./doc.js";
 import { defineStage } from "./stage.js";
 
@@ -486,19 +486,19 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
 }
 
 export function createEventsStage(lex: VerbLexicon, onto: Ontology, opts: EventOptions = {}) {
+  const dIdx = discardIndex(lex.discards ?? []);
   return defineStage({
     name: "events",
     requires: ["sentences", "mentions"],
     assigns: ["events"],
     run(doc: Doc): Doc {
       const events: EventCandidate[] = [];
-      const discards = lex.discards ?? [];
-      const lower = discards.length ? doc.sentences.map((s) => s.text.toLowerCase()) : [];
+      const lower = dIdx.size ? doc.sentences.map((s) => s.text.toLowerCase()) : [];
       // a story-level discard ("+World Cup") stops the whole article; a sentence-level one its sentence
-      if (discards.some((d) => d.scope === "story" && lower.some((t) => discardMatches(t, d)))) return { ...doc, events };
+      if (dIdx.size && lower.some((t) => findDiscard(t, dIdx, "story"))) return { ...doc, events };
       for (const s of doc.sentences) {
         if (s.caption) continue;
-        if (discards.length && discards.some((d) => d.scope === "sentence" && discardMatches(lower[s.index], d))) continue;
+        if (dIdx.size && findDiscard(lower[s.index], dIdx, "sentence")) continue;
         events.push(...codeSentence(s, doc.mentions[s.index], lex, onto, opts));
       }
       return { ...doc, events };
