@@ -46,6 +46,8 @@ export interface PatternMatch {
   end: number;
   /** Actor spans bound by role slots. */
   roles?: Partial<Record<ActorRole, [number, number]>>;
+  /** First token of the pre-verb words, when the pattern has some. */
+  preStart?: number;
 }
 
 export type ModalityKind = "threat" | "intent" | "appeal" | "demand" | "reject" | "negation" | "hypothetical";
@@ -252,6 +254,8 @@ interface MatchCtx {
   toks: readonly Token[];
   spans: MentionSpans | null;
   roles: Partial<Record<ActorRole, [number, number]>>;
+  /** Where the pre-verb slots begin, once matched. */
+  preStart?: number;
 }
 
 function gapBreaks(toks: readonly Token[], i: number, g: number): boolean {
@@ -291,7 +295,10 @@ function matchFrom(c: MatchCtx, slots: readonly Slot[], s: number, i: number): n
 
 /** Matches pre-verb slots right to left, the last one ending at or a gap before `end`. */
 function matchBack(c: MatchCtx, slots: readonly Slot[], s: number, end: number): boolean {
-  if (s < 0) return true;
+  if (s < 0) {
+    c.preStart = end;
+    return true;
+  }
   const slot = slots[s];
   if (slot.gap) {
     for (let g = 0; g <= MAX_GAP; g++) {
@@ -411,7 +418,7 @@ export function findPatternMatches(toks: readonly Token[], lex: VerbLexicon, spa
       if (p.pre && !matchBack(c, p.pre, p.pre.length - 1, i)) continue;
       const weight = p.weight;
       if (!best || weight > best.pattern.weight || (weight === best.pattern.weight && p.code.length > best.pattern.code.length)) {
-        best = { pattern: p, start: i, end, ...(Object.keys(c.roles).length ? { roles: c.roles } : {}) };
+        best = { pattern: p, start: i, end, ...(Object.keys(c.roles).length ? { roles: c.roles } : {}), ...(c.preStart !== undefined ? { preStart: c.preStart } : {}) };
       }
     }
     if (best) out.push(best);

@@ -362,7 +362,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     }
     // modality: threat, intent, appeal, demand, reject, negation, hypothesis
     // a dictionary's own patterns carry their code as written: only negation and hypotheses apply
-    const modals = modalityOf(toks, v, lex, clauseStart).filter((x) => !p.literal || x.kind === "negation" || x.kind === "hypothetical");
+    // and words the pattern itself spells out before the verb ("- &NEGATIVE * ...") are its own, not a negation
+    const modals = modalityOf(toks, v, lex, clauseStart).filter(
+      (x) => !p.literal || ((x.kind === "negation" || x.kind === "hypothetical") && !(m.preStart !== undefined && x.at >= m.preStart)),
+    );
     // "will not meet", "won't attend": a refusal, coded as the rejection of the act
     const refusal = !p.literal && modals.some((x) => x.kind === "negation" && ["not", "n't", "never"].includes(x.word)) && modals.some((x) => x.kind === "intent" && FUTURE.has(x.word));
     if (refusal) {
