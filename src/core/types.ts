@@ -20,6 +20,8 @@ export interface Token {
   lemma: string;
   /** Universal POS tag from the tagger (NOUN, VERB, PROPN, ADP, ...). */
   pos: string;
+  /** Another base form to match, when the lemma is a guess ("seized": lemma "seiz", alt "seize"). */
+  alt?: string;
   /** Character offsets into the article's clean text. */
   start: number;
   end: number;

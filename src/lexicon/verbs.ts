@@ -217,7 +217,7 @@ export function loadVerbLexicon(opts: VerbLexiconOptions = {}): VerbLexicon {
 }
 
 function tokenIs(t: Token, word: string): boolean {
-  return t.lower === word || t.lemma === word;
+  return t.lower === word || t.lemma === word || t.alt === word;
 }
 
 const PARTS = new Map<string, string[]>();
@@ -394,9 +394,10 @@ export function findPatternMatches(toks: readonly Token[], lex: VerbLexicon, spa
     if (i > 0 && (toks[i - 1].lower === "-" || toks[i - 1].text.endsWith("-")) && /(ed|en)$/.test(t.lower)) continue;
     const a1 = lex.byAnchor.get(t.lower);
     const a2 = t.lemma !== t.lower ? lex.byAnchor.get(t.lemma) : undefined;
-    if (!a1 && !a2) continue;
+    const a3 = t.alt ? lex.byAnchor.get(t.alt) : undefined;
+    if (!a1 && !a2 && !a3) continue;
     const cands = new Set<VerbPattern>();
-    for (const list of [a1, a2]) {
+    for (const list of [a1, a2, a3]) {
       if (!list) continue;
       const idx = anchorIndex(list);
       for (const p of idx.free) cands.add(p);

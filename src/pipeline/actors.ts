@@ -178,9 +178,10 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
     if (e.kind === "demonym" && end === r.end && end < toks.length && (toks[end].pos === "NOUN" || toks[end].pos === "ADJ") && !/s$/.test(toks[r.start].lower)) {
       modifier = true;
     }
-    // a bare country name in a compound noun ("Iraq war", "Syria policy") is not an actor either
+    // a bare country name in a compound noun ("Iraq war", "U.S. air strike") modifies a thing; it is an actor
+    // only where the thing acts ("a U.S. air strike hit ...") — the events stage decides
     if (e.kind === "country" && end === r.end && end < toks.length && toks[end].pos === "NOUN" && !(raws[k] && raws[k].start === end)) {
-      continue;
+      modifier = true;
     }
     const mention = make(s, start, end, kind, code, country, sector);
     if (modifier) mention.modifier = true;

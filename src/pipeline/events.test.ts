@@ -114,3 +114,9 @@ test("events: lists of actors — every listed source with every listed target",
   const p = ev("Paris, France hosted the talks.", "2021-06-15");
   assert.ok(!p.some((x) => / FRA>/.test(" " + x.split(" ")[1]) && x.includes("FRA>FRA")), "a place and its country are no list");
 });
+
+test("events: a country modifying an acting thing is its actor ('a French drone strike hit')", () => {
+  const e = ev("A French drone strike hit a convoy of jihadists in northern Mali on Sunday.");
+  assert.ok(e.some((x) => /^19 FRA/.test(x)), e.join(", "));
+  assert.ok(!ev("The Iraq war ended in 2011.").some((x) => / IRQ/.test(" " + x.split(" ")[1])), "a country in a compound noun is not the actor of an unrelated verb");
+});

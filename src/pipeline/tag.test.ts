@@ -40,3 +40,18 @@ test("tag: a token the tagger leaves without a lemma ('cannot') does not break t
   const t = doc.sentences[0].tokens.find((x) => x.lower === "cannot" || x.lower === "can");
   assert.ok(t && typeof t.lemma === "string");
 });
+
+test("tag: a past-tense verb tagged as a noun after a subject is retagged, with two base-form guesses", async () => {
+  const { retagPastTense } = await import("./tag.js");
+  const mk = (spec: string) => spec.split(" ").map((w, i) => { const [text, pos] = w.split("/"); return { i, text, lower: text.toLowerCase(), lemma: text.toLowerCase(), pos, start: 0, end: 0 } as import("../core/types.js").Token; });
+  const a = mk("Bandits/NOUN kidnapped/NOUN twelve/NUM traders/NOUN");
+  retagPastTense(a);
+  assert.equal(a[1].pos, "VERB");
+  assert.equal(a[1].lemma, "kidnap");
+  const b = mk("Rebels/NOUN seized/NOUN the/DET town/NOUN");
+  retagPastTense(b);
+  assert.deepEqual([b[1].pos, b[1].lemma, b[1].alt], ["VERB", "seiz", "seize"]);
+  const c = mk("the/DET armed/ADJ groups/NOUN");
+  retagPastTense(c);
+  assert.equal(c[1].pos, "ADJ", "an adjective after a determiner stays");
+});

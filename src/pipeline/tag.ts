@@ -31,6 +31,31 @@ function chunks(text: string, start: number, end: number): Array<[number, number
   return out;
 }
 
+const SUBJECT_END = new Set(["NOUN", "PROPN", "PRON"]);
+const OBJECT_START = new Set(["DET", "NUM", "ADJ", "ADV", "PRON", "PROPN"]);
+
+/**
+ * The tagger calls some past-tense verbs nouns after a plural subject ("gunmen abducted more than 200"):
+ * an -ed word between a noun and the start of an object is taken as a verb, with two guesses at its base
+ * form ("abduct" and "abducte"; "seiz" and "seize") for the verb lexicon to match.
+ */
+export function retagPastTense(tokens: Token[]): void {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    if ((t.pos !== "NOUN" && t.pos !== "ADJ") || !/^[a-z]{3,}[^aeiou]ed$|^[a-z]{3,}[aeiou][^aeiouy]ed$|^[a-z]{2,}ied$/.test(t.lower)) continue;
+    if (!SUBJECT_END.has(tokens[i - 1].pos) || !OBJECT_START.has(tokens[i + 1].pos)) continue;
+    if (tokens[i - 1].pos === "PRON" && tokens[i - 1].lower !== "they" && tokens[i - 1].lower !== "he" && tokens[i - 1].lower !== "she" && tokens[i - 1].lower !== "it") continue;
+    t.pos = "VERB";
+    if (t.lower.endsWith("ied")) t.lemma = t.lower.slice(0, -3) + "y";
+    else {
+      const stem = t.lower.slice(0, -2);
+      const undoubled = /([bdgklmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
+      t.lemma = undoubled;
+      t.alt = stem + "e";
+    }
+  }
+}
+
 export function createTagStage(nlp: Nlp = loadTagger()) {
   const its = nlp.its;
   return defineStage({
@@ -77,6 +102,7 @@ export function createTagStage(nlp: Nlp = loadTagger()) {
               });
             }
             if (!tokens.length) return;
+            retagPastTense(tokens);
             const start = tokens[0].start;
             const end = tokens[tokens.length - 1].end;
             sentences.push({ index: sentences.length, start, end, text: doc.text.slice(start, end), tokens, caption: para.caption });
