@@ -120,3 +120,8 @@ test("events: a country modifying an acting thing is its actor ('a French drone 
   assert.ok(e.some((x) => /^19 FRA/.test(x)), e.join(", "));
   assert.ok(!ev("The Iraq war ended in 2011.").some((x) => / IRQ/.test(" " + x.split(" ")[1])), "a country in a compound noun is not the actor of an unrelated verb");
 });
+
+test("events: an actor inside a prepositional phrase is not the subject ('floods in Kenya's Rift Valley destroyed')", () => {
+  const e = ev("Floods in Kenya's Rift Valley destroyed hundreds of homes this week.");
+  assert.ok(!e.some((x) => / KEN/.test(" " + x.split(" ")[1].split(">")[0])), e.join(", "));
+});

@@ -93,6 +93,9 @@ function isPassive(toks: readonly Token[], m: PatternMatch): boolean {
   return by >= 0 && m.start > 0 && (toks[m.start - 1].pos === "NOUN" || toks[m.start - 1].pos === "PROPN");
 }
 
+/** Parts of speech inside a noun phrase, between a preposition and the mention that ends the phrase. */
+const NP_INNER = new Set(["PROPN", "NOUN", "ADJ", "DET", "NUM"]);
+
 const SUBORDINATORS = new Set(["after", "before", "when", "while", "because", "until", "although", "though", "if", "unless", "whereas", "once", "where"]);
 
 /** The first token of a subordinate clause that holds v ("... after earthquakes killed"), or -1: the
@@ -161,7 +164,10 @@ function subjectLeft(c: Ctx, v: number, floor: number, exclude: Set<Mention>): M
       if (!(gap.length && gap.length <= 3 && gap.every((t) => t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "PROPN"))) continue;
       return m;
     }
-    const prev = c.toks[m.start - 1];
+    // the word before the noun phrase the mention ends: "in Australia's New South Wales" is all inside "in"
+    let j = m.start - 1;
+    while (j >= 0 && (NP_INNER.has(c.toks[j].pos) || c.toks[j].lower === "'s") && !OBLIQUE.has(c.toks[j].lower)) j--;
+    const prev = c.toks[j];
     if (prev && OBLIQUE.has(prev.lower)) {
       // "the convoy of Malian troops was attacked": the head is no actor, the "of" phrase stands for it
       if (prev.lower === "of" && !fallback) fallback = m;
