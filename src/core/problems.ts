@@ -12,11 +12,15 @@ export const PROBLEMS = {
   E_DICT_LINE: "dictionary line is malformed",
   E_DICT_FILE: "dictionary file could not be read",
   E_VALIDATION_RECORD: "validation record could not be read",
+  E_VALIDATION_FILE: "validation file has no <Sentence> records",
   E_PIPELINE: "pipeline is misconfigured",
   W_INPUT_TRUNCATED: "input is larger than the cap and was truncated",
   W_INPUT_NOT_ENGLISH: "text does not look like English; events may be missed",
   W_NO_DATE: "no publication date; relative dates are resolved against today",
   W_NO_TEXT: "no article text could be extracted",
+  W_VALIDATION_REPAIRED: "validation records are not well-formed XML; read after a repair",
+  W_VALIDATION_FIELD: "validation record has a doubtful field; the record is kept",
+  W_VALIDATION_OUTSIDE: "text outside the validation records was ignored",
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;
