@@ -125,3 +125,10 @@ test("events: an actor inside a prepositional phrase is not the subject ('floods
   const e = ev("Floods in Kenya's Rift Valley destroyed hundreds of homes this week.");
   assert.ok(!e.some((x) => / KEN/.test(" " + x.split(" ")[1].split(">")[0])), e.join(", "));
 });
+
+test("events: the object inside a pattern is the target; a mutual act of a coordinated pair goes both ways", () => {
+  assert.ok(ev("Ukraine accused Russia of shelling the Zaporizhzhia nuclear plant.").some((x) => x.startsWith("11 UKR>RUS")));
+  const e = ev("Armenia and Azerbaijan agreed to a ceasefire on Friday.");
+  assert.ok(e.some((x) => x.includes("ARM>AZE")) && e.some((x) => x.includes("AZE>ARM")), e.join(", "));
+  assert.ok(!e.some((x) => x.endsWith(">-")), "no copy without a target: " + e.join(", "));
+});

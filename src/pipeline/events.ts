@@ -340,6 +340,14 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       }
       // a speech verb's object is the start of what was said ("said Israeli jets struck ..."), not its target
       if (!p.notarget) target = objectRight(c, m.end, speech ? new Set(["to"]) : null, new Set(source ? [source] : []), 10);
+      // the object may lie inside the pattern: "accused Russia of", "clashed with police"
+      if (!target && !p.notarget && !speech) {
+        target =
+          mentions.find(
+            (x) => !x.modifier && x !== source && x.start > v && x.end <= m.end && (x.start === v + 1 || (x.start === v + 2 && toks[v + 1].pos === "DET") || TARGET_PREPS.has(toks[x.start - 1].lower)),
+          ) ?? null;
+        if (target) notes.push("target inside the pattern");
+      }
       // a dictionary's patterns take, as PETRARCH does, the first actor after the verb in its clause
       if (!target && p.literal && !p.notarget && !speech) {
         const stop = toks.findIndex((t, j) => j >= m.end && (t.lower === ";" || (t.pos === "VERB" && j > m.end + 1 && toks[j - 1].lower === ",")));
@@ -452,7 +460,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     const src = e.source;
     const group = coordinated(toks, mentions, src, e.verbStart).filter((x) => x !== e.target);
     const others = group.filter((x) => x !== src);
-    if ((e.compound || (e.literal && !e.target)) && others.length && (!e.target || others.includes(e.target))) {
+    const mutual = !!onto.get(e.code)?.flags.has("mutual") && !e.literal;
+    if ((e.compound || (e.literal && !e.target) || (mutual && !e.target)) && others.length && (!e.target || others.includes(e.target))) {
       // "A and B agreed", "A and B postponed their meeting": each acts on the others (PETRARCH's compound actors)
       e.target = others[0];
       e.notes.push("compound actor");
@@ -464,7 +473,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     const targets = e.target ? coordinated(toks, mentions, e.target, toks.length).filter((x) => x !== e.target && !group.includes(x)) : [];
     for (const s2 of group) for (const t of targets) extra.push({ ...e, source: s2, target: t, notes: [...e.notes, "coordinated target"] });
     // a dictionary's codes are taken as written: no mutual acts but its own % patterns
-    if (onto.get(e.code)?.flags.has("mutual") && !e.literal) {
+    if (mutual) {
       for (const s2 of group) {
         if (e.target) extra.push({ ...e, source: e.target, target: s2, notes: [...e.notes, "mutual act, reverse direction"] });
       }
