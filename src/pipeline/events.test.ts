@@ -132,3 +132,9 @@ test("events: the object inside a pattern is the target; a mutual act of a coord
   assert.ok(e.some((x) => x.includes("ARM>AZE")) && e.some((x) => x.includes("AZE>ARM")), e.join(", "));
   assert.ok(!e.some((x) => x.endsWith(">-")), "no copy without a target: " + e.join(", "));
 });
+
+test("events: a bare verb in a that-clause after a demand is the thing demanded", () => {
+  const e = ev("Zambia's opposition demanded on Monday that the government release all political prisoners.", "2021-06-15", 2);
+  assert.ok(e.some((x) => x.startsWith("10 ZMBOPP")), e.join(", "));
+  assert.ok(!e.some((x) => x.startsWith("08")), "the release has not happened: " + e.join(", "));
+});

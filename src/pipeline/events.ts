@@ -77,6 +77,20 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
     steps++;
   }
   for (let c = clauseStart; c < v; c++) if (CONDITIONAL.has(toks[c].lower)) found.push({ kind: "hypothetical", at: c, word: toks[c].lower });
+  // "demanded that the authorities release ...", "urged that talks begin": a bare verb in a that-clause after
+  // a demand or an appeal is what is demanded, not an act that happened
+  const vt = toks[v];
+  const that = clauseStart - 1;
+  if (that > 0 && toks[that].lower === "that" && vt.lower === vt.lemma && !toks.slice(clauseStart, v).some((t) => t.pos === "AUX" || t.pos === "VERB")) {
+    for (let j = that - 1; j >= Math.max(0, that - 5); j--) {
+      if (toks[j].lower === "," || toks[j].lower === ";") break;
+      const k = (["demand", "appeal"] as const).find((kind) => has(lex.modality.get(kind)!, toks, j));
+      if (k) {
+        found.push({ kind: k, at: j, word: toks[j].lower });
+        break;
+      }
+    }
+  }
   return found;
 }
 
