@@ -53,3 +53,9 @@ test("actors: international organisations and armed groups", () => {
 test("actors: a demonym before a thing is not an actor", () => {
   assert.deepEqual(mentions("Shells hit Syrian villages."), []);
 });
+
+test("actors: an institution named after a possessive country takes that country ('Peru's Congress')", async () => {
+  const { createCoder } = await import("./coder.js");
+  const doc = createCoder().code({ id: "c", text: "Peru's Congress voted to remove the president.", published: "2022-12-07" }).doc;
+  assert.ok(doc.mentions[0].some((m) => m.code === "PERLEG"), JSON.stringify(doc.mentions[0].map((m) => m.code)));
+});

@@ -119,6 +119,18 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
     // country/organisation + agents (+ person): "Iraq's prime minister", "Syrian government forces", "U.S. President Trump"
     let agentSector: string | null = e.kind === "agent" ? e.sector : null;
     let lastAgentHead: string | null = e.kind === "agent" ? toks[r.end - 1].lemma : null;
+    // "Peru's Congress": an institution another country also has takes the possessive's country
+    if (k < raws.length && (e.kind === "country" || e.kind === "metonym") && country) {
+      const n = raws[k];
+      const gap = toks.slice(end, n.start).map((t) => t.lower);
+      if (n.entry.kind === "organization" && n.entry.sector && n.entry.country && n.entry.country !== country && gap.length === 1 && (gap[0] === "'s" || gap[0] === "’s")) {
+        sector = n.entry.sector;
+        code = country + sector;
+        kind = "agent";
+        end = n.end;
+        k++;
+      }
+    }
     while (k < raws.length && (raws[k].entry.kind === "agent" || raws[k].entry.kind === "person") && gapOk(end, raws[k].start)) {
       const n = raws[k];
       if (n.entry.kind === "person") {
