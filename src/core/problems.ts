@@ -20,6 +20,7 @@ export const PROBLEMS = {
   W_NO_TEXT: "no article text could be extracted",
   W_VALIDATION_REPAIRED: "validation records are not well-formed XML; read after a repair",
   W_VALIDATION_FIELD: "validation record has a doubtful field; the record is kept",
+  W_DICT_DATE: "dictionary date is written loosely; read as PETRARCH reads it",
   W_VALIDATION_OUTSIDE: "text outside the validation records was ignored",
 } as const;
 
