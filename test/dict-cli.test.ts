@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoPath } from "../src/core/paths.js";
+import { runDict } from "../src/cli/dict.js";
 
 const BIN = repoPath("bin/sitrep.js");
 
@@ -31,6 +32,48 @@ test("e2e: dict check prints counts and names the malformed line", () => {
   assert.match(r.err, /mini\.verbs\.txt:4: error E_DICT_LINE/);
   assert.equal(sitrep(["dict", "check"]).code, 2);
   assert.equal(sitrep(["dict", "check", join(dir, "missing")]).code, 1);
+});
+
+/** Runs `sitrep dict ...` in this process, with stdout and stderr caught. */
+async function dict(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const caught = { out: "", err: "" };
+  const write = { out: process.stdout.write, err: process.stderr.write };
+  process.stdout.write = ((s: string | Uint8Array) => ((caught.out += String(s)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((s: string | Uint8Array) => ((caught.err += String(s)), true)) as typeof process.stderr.write;
+  try {
+    return { code: await runDict(args), ...caught };
+  } finally {
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+  }
+}
+
+test("dict check (runDict): files, counts per kind, problems on stderr, exit codes", async () => {
+  const dir = dictDir();
+  writeFileSync(join(dir, "mini.discards.txt"), "+CHESS\nRUGBY_\n");
+  writeFileSync(join(dir, "mini.issues.txt"), "n:well [WATER]\n~~wishing well\n");
+  writeFileSync(join(dir, "more.actors.txt"), "ANNA_VOSS\n\t[NRLGOV 20200101-20211231]\n\t[NRLELI >2201011]\n");
+  const r = await dict(["check", dir]);
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.out, /^verbs\s+.*mini\.verbs\.txt$/m);
+  assert.match(r.out, /^actors\s+.*more\.actors\.txt$/m);
+  assert.match(r.out, /verbs:\s+2 blocks, 2 verbs, 1 patterns, 0 synsets, 0 transformations/);
+  assert.match(r.out, /actors:\s+3 actors, 3 phrases, 2 dated codes/);
+  assert.match(r.out, /agents:\s+1 agents/);
+  assert.match(r.out, /discards: 2 \(1 for whole stories\)/);
+  assert.match(r.out, /issues:\s+1 issues, 1 ignore phrases/);
+  assert.match(r.out, /1 error, 1 warning; read in \d+ ms/);
+  assert.match(r.err, /^mini\.verbs\.txt:4: error E_DICT_LINE: .*\[oops\]/m);
+  assert.match(r.err, /^more\.actors\.txt:3: warning W_DICT_DATE: .*"2201011" read as 2022-01-01/m);
+
+  const named = await dict(["check", "--actors", join(dir, "mini.actors.txt"), "--actors", join(dir, "more.actors.txt")]);
+  assert.equal(named.code, 0, "warnings alone leave the exit code 0");
+  assert.match(named.out, /actors:\s+3 actors/);
+  assert.equal((await dict(["check", join(dir, "missing")])).code, 1);
+  assert.equal((await dict(["check"])).code, 2);
+  assert.equal((await dict(["check", "--verbs"])).code, 2);
+  assert.equal((await dict(["frobnicate"])).code, 2);
+  assert.equal((await dict(["--help"])).code, 0);
 });
 
 test("e2e: code --dict --no-builtin codes with the dictionaries alone; with built-ins it adds to them", () => {

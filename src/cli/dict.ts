@@ -8,7 +8,8 @@ const USAGE = `Usage: sitrep dict check [DIR] [--verbs F] [--actors F] [--agents
 
 Reads every dictionary in DIR (kind told from the file name: *verbs*, CAMEO.*.txt, *actors*, *agents*,
 *discards*, *issues*, *Ontology*) and the files named by kind (repeatable), and prints what each holds.
-Every malformed line is reported as file:line on stderr. Exit code 1 when any line is malformed.
+Every malformed line is reported as file:line on stderr (and skipped); loosely written dates are warnings.
+Exit code 1 when any line is malformed or a file cannot be read, 2 for a usage error.
 `;
 
 export async function runDict(argv: string[]): Promise<number> {
@@ -59,7 +60,8 @@ export async function runDict(argv: string[]): Promise<number> {
   if (d.discards) out.push(`discards: ${d.discards.discards.length} (${d.discards.discards.filter((x) => x.scope === "story").length} for whole stories)`);
   if (d.issues) out.push(`issues:   ${d.issues.issues.length} issues, ${d.issues.ignore.length} ignore phrases`);
   const errors = d.problems.filter((p) => p.code.startsWith("E_")).length;
-  out.push(`${errors} malformed line${errors === 1 ? "" : "s"}; read in ${Math.round(ms)} ms`);
+  const warnings = d.problems.length - errors;
+  out.push(`${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}; read in ${Math.round(ms)} ms`);
   process.stdout.write(out.join("\n") + "\n");
   for (const p of d.problems) process.stderr.write(formatProblem(p) + "\n");
   return errors ? 1 : 0;

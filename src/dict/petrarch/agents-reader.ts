@@ -1,6 +1,6 @@
 // Reads PETRARCH / TABARI agent dictionaries: role nouns with plurals, substitution sets and ~ codes.
 import { problem, type Problem } from "../../core/problems.js";
-import { dictLines, phraseOf, pluralOf } from "./lines.js";
+import { dictLines, phraseOf, pluralPhrase } from "./lines.js";
 import type { PetrarchAgent, PetrarchAgentDictionary } from "./types.js";
 
 const CODE = /^[A-Z0-9]{2,}$/;
@@ -12,17 +12,21 @@ export function readPetrarchAgents(path: string): PetrarchAgentDictionary {
   for (const l of dictLines(path, problems)) {
     const line = l.text.trim();
     // "!PERSON! = MAN, MEN, WOMAN": a substitution set
-    const set = /^!([A-Za-z0-9_]+)!\s*=\s*(.*)$/.exec(line);
+    const set = /^!([A-Za-z0-9_]+)!\s*=(.*)$/.exec(line);
     if (set) {
-      const members = set[2].split(",").map((m) => m.trim().replace(/\s+/g, "")).filter(Boolean);
+      const members = set[2].split(",").map((m) => m.replace(/\s+/g, "")).filter(Boolean);
       if (!members.length) problems.push(problem("E_DICT_LINE", l.where, `substitution set !${set[1]}! is empty`));
       else sets.set(set[1].toUpperCase(), members);
       continue;
     }
     const open = line.indexOf("[");
+    if (open < 0) {
+      problems.push(problem("E_DICT_LINE", l.where, "no [code]; agents need one"));
+      continue;
+    }
     const close = line.indexOf("]", open);
-    if (open < 0 || close < 0) {
-      problems.push(problem("E_DICT_LINE", l.where, "no [code]"));
+    if (close < 0) {
+      problems.push(problem("E_DICT_LINE", l.where, "a [ without its ]"));
       continue;
     }
     const raw = line.slice(open + 1, close).trim().toUpperCase();
@@ -33,7 +37,8 @@ export function readPetrarchAgents(path: string): PetrarchAgentDictionary {
       continue;
     }
     let head = line.slice(0, open);
-    let plurals: string[] | null = null;
+    // "{...}": the one plural form, or none when empty
+    let plural: string | null = null;
     const brace = head.indexOf("{");
     if (brace >= 0) {
       const end = head.indexOf("}", brace);
@@ -41,10 +46,10 @@ export function readPetrarchAgents(path: string): PetrarchAgentDictionary {
         problems.push(problem("E_DICT_LINE", l.where, "a { without its }"));
         continue;
       }
-      plurals = head.slice(brace + 1, end).split(/\s+/).map(phraseOf).filter(Boolean);
-      head = head.slice(0, brace);
+      plural = phraseOf(head.slice(brace + 1, end));
+      head = head.slice(0, brace) + head.slice(end + 1);
     }
-    // substitution markers: every member in place of the marker, with no plural made
+    // "CONGRESS!PERSON!": every member in place of the marker, with no plural made
     const marker = /!([A-Za-z0-9_]+)!/.exec(head);
     let phrases: string[];
     if (marker) {
@@ -60,9 +65,7 @@ export function readPetrarchAgents(path: string): PetrarchAgentDictionary {
         problems.push(problem("E_DICT_LINE", l.where, "no agent phrase"));
         continue;
       }
-      const words = p.split(" ");
-      const regular = [...words.slice(0, -1), pluralOf(words[words.length - 1])].join(" ");
-      phrases = [p, ...(plurals ?? [regular])];
+      phrases = [p, plural ?? pluralPhrase(p)];
     }
     agents.push({ phrases: [...new Set(phrases.filter(Boolean))], code, position, where: l.where });
   }

@@ -2,7 +2,7 @@
 export * from "./types.js";
 export { loadPetrarchDictionaries, kindOf } from "./load.js";
 export { readPetrarchVerbs, parseVerbCode, verbForms } from "./verbs-reader.js";
-export { readPetrarchActors, petrarchDate, parseRestriction } from "./actors-reader.js";
+export { readPetrarchActors, petrarchDate, readPetrarchDate, parseRestriction } from "./actors-reader.js";
 export { readPetrarchAgents } from "./agents-reader.js";
 export { readPetrarchDiscards } from "./discards-reader.js";
 export { readPetrarchIssues, expandIssuePhrase } from "./issues-reader.js";

@@ -11,7 +11,8 @@ export function expandIssuePhrase(phrase: string): string[] {
     let changed = false;
     for (const f of forms) {
       const plus = f.indexOf("+");
-      const m = /(^|\s)(n|v):(\S+)/.exec(f);
+      // n: and v: start a word or follow a hyphen ("pre-n:school")
+      const m = /(^|[\s-])(n|v):(\S+)/.exec(f);
       if (plus >= 0) {
         next.push(f.slice(0, plus) + " " + f.slice(plus + 1), f.slice(0, plus) + "-" + f.slice(plus + 1));
         changed = true;

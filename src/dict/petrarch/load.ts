@@ -1,5 +1,5 @@
 // Loads a folder (or named files) of PETRARCH / TABARI dictionaries, each file read by the kind its name tells.
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync, type Dirent } from "node:fs";
 import { basename, join } from "node:path";
 import { problem, type Problem } from "../../core/problems.js";
 import { readPetrarchActors } from "./actors-reader.js";
@@ -31,12 +31,20 @@ export function loadPetrarchDictionaries(dir: string | null, explicit: Partial<R
   const out: PetrarchDictionaries = { verbs: null, actors: null, agents: null, discards: null, issues: null, files: [], problems };
   const todo: Array<{ path: string; kind: DictionaryKind }> = [];
   if (dir !== null) {
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) problems.push(problem("E_DICT_FILE", dir, "not a folder of dictionaries"));
-    else
-      for (const f of readdirSync(dir).sort()) {
-        const k = kindOf(f);
-        if (k) todo.push({ path: join(dir, f), kind: k });
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) problems.push(problem("E_DICT_FILE", dir, existsSync(dir) ? "not a folder" : "no such folder"));
+    else {
+      let entries: Dirent[] | null = null;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch (e) {
+        problems.push(problem("E_DICT_FILE", dir, (e as Error).message));
       }
+      for (const e of (entries ?? []).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        const k = e.isDirectory() ? null : kindOf(e.name);
+        if (k) todo.push({ path: join(dir, e.name), kind: k });
+      }
+      if (entries && !todo.length) problems.push(problem("E_DICT_FILE", dir, "no dictionary in this folder (names tell the kind: *verbs*, CAMEO.*.txt, *actors*, *agents*, *discards*, *issues*)"));
+    }
   }
   for (const [k, paths] of Object.entries(explicit)) for (const p of paths ?? []) todo.push({ path: p, kind: k as DictionaryKind });
   for (const { path, kind } of todo) {
