@@ -138,3 +138,9 @@ test("events: a bare verb in a that-clause after a demand is the thing demanded"
   assert.ok(e.some((x) => x.startsWith("10 ZMBOPP")), e.join(", "));
   assert.ok(!e.some((x) => x.startsWith("08")), "the release has not happened: " + e.join(", "));
 });
+
+test("events: 'more than N people rallied' has its subject; a protest's demand is its aim, not a second event", () => {
+  const e = ev("More than 5,000 Serbian students rallied in Belgrade on Saturday, demanding that the government resign.", "2025-03-15", 2);
+  assert.ok(e.some((x) => x.startsWith("14 SRB")), e.join(", "));
+  assert.ok(!e.some((x) => x.startsWith("10")), e.join(", "));
+});

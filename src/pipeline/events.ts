@@ -182,7 +182,8 @@ function subjectLeft(c: Ctx, v: number, floor: number, exclude: Set<Mention>): M
     let j = m.start - 1;
     while (j >= 0 && (NP_INNER.has(c.toks[j].pos) || c.toks[j].lower === "'s") && !OBLIQUE.has(c.toks[j].lower)) j--;
     const prev = c.toks[j];
-    if (prev && OBLIQUE.has(prev.lower)) {
+    // "more than 100,000 people rallied": "than" opens no phrase of its own here
+    if (prev && OBLIQUE.has(prev.lower) && prev.lower !== "than") {
       // "the convoy of Malian troops was attacked": the head is no actor, the "of" phrase stands for it
       if (prev.lower === "of" && !fallback) fallback = m;
       continue;
@@ -503,6 +504,12 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     if (!/ing$/.test(vt.lower) || toks[e.verbStart - 1].lower !== ",") continue;
     const main = out.find((x) => x !== e && !x.dropped && x.verbStart < e.verbStart && violent(x.code) && x.source === e.source);
     if (main) e.dropped = `outcome of the act coded at "${toks[main.verbStart].text}"`;
+  }
+  // "rallied in Minsk, demanding that ...": what a protest demands is the protest's aim, not another event
+  for (const e of out) {
+    if (e.dropped || !e.code.startsWith("10") || e.verbStart === 0 || !/ing$/.test(toks[e.verbStart].lower)) continue;
+    const main = out.find((x) => x !== e && !x.dropped && x.verbStart < e.verbStart && x.code.startsWith("14") && x.source === e.source);
+    if (main) e.dropped = `aim of the protest coded at "${toks[main.verbStart].text}"`;
   }
   // the governing verb of a modal act ("urged", "vowed") is folded into the act's event
   for (const e of out) {
