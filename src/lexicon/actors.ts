@@ -76,11 +76,11 @@ export interface ActorLexiconOptions {
   builtin?: boolean;
 }
 
-/** Splits a 6- or 9-letter CAMEO code into country and sector ("IRQMIL" → IRQ, MIL). */
+/** Splits a CAMEO actor code into country and sector ("IRQMIL" → IRQ, MIL; "IGOUNO" → -, IGO). */
 export function splitCode(code: string, countries: Map<string, CountryInfo>): { country: string | null; sector: string | null } {
   const head = code.slice(0, 3);
   if (countries.has(head)) return { country: head, sector: code.length >= 6 ? code.slice(3, 6) : null };
-  return { country: null, sector: head };
+  return { country: null, sector: code.length >= 3 ? head : null };
 }
 
 const PLURAL_EXCEPTIONS = /(?:ese|ss|sh|ch|x|s|i)$/;

@@ -1,6 +1,6 @@
 // Stage actors: mentions of countries, agents, people and organisations → CAMEO actor codes.
 import type { Mention, Sentence, Token } from "../core/types.js";
-import type { ActorEntry, ActorLexicon } from "../lexicon/actors.js";
+import { splitCode, type ActorEntry, type ActorLexicon } from "../lexicon/actors.js";
 import type { Doc } from "./doc.js";
 import { defineStage } from "./stage.js";
 
@@ -67,6 +67,18 @@ function properRun(toks: readonly Token[], start: number): number {
   return j;
 }
 
+/** Are tokens [from, to) at most three modifiers of a noun phrase: 's, adjectives, nouns, numbers (and
+ *  determiners when `det`)? */
+function modifiersOnly(toks: readonly Token[], from: number, to: number, det: boolean): boolean {
+  if (to - from > 3) return false;
+  for (let j = from; j < to; j++) {
+    const t = toks[j];
+    if (t.lower === "'s" || t.lower === "’s" || t.pos === "ADJ" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM" || (det && t.pos === "DET")) continue;
+    return false;
+  }
+  return true;
+}
+
 function make(s: Sentence, start: number, end: number, kind: Mention["kind"], code: string, country: string | null, sector: string | null): Mention {
   const toks = s.tokens;
   return {
@@ -92,15 +104,8 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
   const raws = rawMentions(toks, lex);
   const out: Mention[] = [];
   let k = 0;
-  const gapOk = (from: number, to: number): boolean => {
-    // tokens allowed between a country and its agent: 's, adjectives, nouns that are not actors ("Iraqi security forces")
-    for (let j = from; j < to; j++) {
-      const t = toks[j];
-      if (t.lower === "'s" || t.lower === "’s" || t.pos === "ADJ" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM") continue;
-      return false;
-    }
-    return to - from <= 3;
-  };
+  // tokens allowed between a country and its agent: 's, adjectives, nouns that are not actors ("Iraqi security forces")
+  const gapOk = (from: number, to: number): boolean => modifiersOnly(toks, from, to, false);
   while (k < raws.length) {
     const r = raws[k];
     const e = r.entry;
@@ -240,14 +245,8 @@ function withAgent(code: string, agent: ActorEntry): string {
  *  minister", "activists in Arnor", "an NGO Arnor diplomat"), or agents alone. Returns the next raw index. */
 function dictionaryMention(s: Sentence, raws: Raw[], k: number, lex: ActorLexicon, date: string | null, out: Mention[]): number {
   const toks = s.tokens;
-  const near = (a: number, b: number): boolean => {
-    if (b - a > 3) return false;
-    for (let j = a; j < b; j++) {
-      const t = toks[j];
-      if (!(t.lower === "'s" || t.lower === "’s" || t.pos === "ADJ" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM" || t.pos === "DET")) return false;
-    }
-    return true;
-  };
+  // between dictionary actor and agents, determiners are allowed as well
+  const near = (a: number, b: number): boolean => modifiersOnly(toks, a, b, true);
   const start = raws[k].start;
   let end = raws[k].end;
   let actor: ActorEntry | null = null;
@@ -285,16 +284,11 @@ function dictionaryMention(s: Sentence, raws: Raw[], k: number, lex: ActorLexico
   let code = a ? lex.resolve(a, date).code : "";
   for (const g of agents) code = withAgent(code, g);
   if (!code) return k;
-  const cs = splitCodeOf(code, lex);
+  const cs = splitCode(code, lex.countries);
   out.push(make(s, start, end, a && code.length === 3 ? "country" : a ? "organization" : "agent", code, cs.country, cs.sector));
   return k;
 }
 
-function splitCodeOf(code: string, lex: ActorLexicon): { country: string | null; sector: string | null } {
-  const head = code.slice(0, 3);
-  if (lex.countries.has(head)) return { country: head, sector: code.length >= 6 ? code.slice(3, 6) : null };
-  return { country: null, sector: code.length >= 3 ? code.slice(0, 3) : null };
-}
 
 const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)$/;
 

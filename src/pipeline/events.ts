@@ -256,6 +256,17 @@ const MODAL_TO_ONTOLOGY: Partial<Record<ModalityKind, ModalKind>> = {
   reject: "reject",
 };
 
+/** Drops a participle's event ("-ing", after a comma when `comma`) whose code is `folded` when an earlier
+ *  event of the same source in the sentence has a code that is `main`: it describes that event. */
+function foldParticiples(out: EventCandidate[], toks: readonly Token[], folded: (code: string) => boolean, main: (code: string) => boolean, comma: boolean, reason: string): void {
+  for (const e of out) {
+    if (e.dropped || !folded(e.code) || e.verbStart === 0 || !/ing$/.test(toks[e.verbStart].lower)) continue;
+    if (comma && toks[e.verbStart - 1].lower !== ",") continue;
+    const m = out.find((x) => x !== e && !x.dropped && x.verbStart < e.verbStart && main(x.code) && x.source === e.source);
+    if (m) e.dropped = `${reason} coded at "${toks[m.verbStart].text}"`;
+  }
+}
+
 export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: VerbLexicon, onto: Ontology, opts: EventOptions = {}): EventCandidate[] {
   const toks = s.tokens;
   const c: Ctx = { toks, mentions };
@@ -488,29 +499,16 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     const targets = e.target ? coordinated(toks, mentions, e.target, toks.length).filter((x) => x !== e.target && !group.includes(x)) : [];
     for (const s2 of group) for (const t of targets) extra.push({ ...e, source: s2, target: t, notes: [...e.notes, "coordinated target"] });
     // a dictionary's codes are taken as written: no mutual acts but its own % patterns
-    if (mutual) {
-      for (const s2 of group) {
-        if (e.target) extra.push({ ...e, source: e.target, target: s2, notes: [...e.notes, "mutual act, reverse direction"] });
-      }
-      if (!e.target && others.length) extra.push({ ...e, source: src, target: others[0], notes: [...e.notes, "mutual act"] });
-    }
+    // (a mutual act without a target and with coordinated sources was made pairwise above)
+    const t0 = e.target;
+    if (mutual && t0) for (const s2 of group) extra.push({ ...e, source: t0, target: s2, notes: [...e.notes, "mutual act, reverse direction"] });
   }
   out.push(...extra);
   // ", killing 12": the toll of an attack already coded in the sentence is its outcome, not another event
   const violent = (code: string) => ["17", "18", "19", "20"].includes(code.slice(0, 2));
-  for (const e of out) {
-    if (e.dropped || !violent(e.code) || e.verbStart === 0) continue;
-    const vt = toks[e.verbStart];
-    if (!/ing$/.test(vt.lower) || toks[e.verbStart - 1].lower !== ",") continue;
-    const main = out.find((x) => x !== e && !x.dropped && x.verbStart < e.verbStart && violent(x.code) && x.source === e.source);
-    if (main) e.dropped = `outcome of the act coded at "${toks[main.verbStart].text}"`;
-  }
+  foldParticiples(out, toks, violent, violent, true, "outcome of the act");
   // "rallied in Minsk, demanding that ...": what a protest demands is the protest's aim, not another event
-  for (const e of out) {
-    if (e.dropped || !e.code.startsWith("10") || e.verbStart === 0 || !/ing$/.test(toks[e.verbStart].lower)) continue;
-    const main = out.find((x) => x !== e && !x.dropped && x.verbStart < e.verbStart && x.code.startsWith("14") && x.source === e.source);
-    if (main) e.dropped = `aim of the protest coded at "${toks[main.verbStart].text}"`;
-  }
+  foldParticiples(out, toks, (c) => c.startsWith("10"), (c) => c.startsWith("14"), false, "aim of the protest");
   // the governing verb of a modal act ("urged", "vowed") is folded into the act's event
   for (const e of out) {
     if (governed.has(e.verbStart) && !e.dropped) e.dropped = "folded into the act it governs";

@@ -1,6 +1,6 @@
 // Turns read PETRARCH dictionaries into sitrep's actor and verb lexicons, for coding raw text without parse trees.
 import { problem, type Problem } from "../../core/problems.js";
-import type { ActorEntry, ActorLexicon, Term } from "../../lexicon/actors.js";
+import { splitCode, type ActorEntry, type ActorLexicon, type Term } from "../../lexicon/actors.js";
 import { NULL_CODE, addPattern, type Slot, type VerbLexicon, type VerbPattern } from "../../lexicon/verbs.js";
 import type { Ontology } from "../../ontology/ontology.js";
 import type {
@@ -14,11 +14,6 @@ import type {
 
 const ACTOR_CODE = /^[A-Z0-9]{3,}$/;
 
-function splitCountry(code: string, lex: ActorLexicon): { country: string | null; sector: string | null } {
-  const head = code.slice(0, 3);
-  if (lex.countries.has(head)) return { country: head, sector: code.length >= 6 ? code.slice(3, 6) : null };
-  return { country: null, sector: code.length >= 3 ? code.slice(0, 3) : null };
-}
 
 /** Actors: every phrase of an entry points at one entry; dated codes become terms. */
 export function addActors(lex: ActorLexicon, dict: PetrarchActorDictionary): number {
@@ -30,7 +25,7 @@ export function addActors(lex: ActorLexicon, dict: PetrarchActorDictionary): num
     const fallback = fb === "---" ? null : fb;
     const code = fallback ?? terms[0]?.code ?? null;
     if (!code || !ACTOR_CODE.test(code)) continue;
-    const cs = splitCountry(code, lex);
+    const cs = splitCode(code, lex.countries);
     const entry: ActorEntry = {
       kind: "dictionary",
       name: a.phrases[0],
