@@ -27,6 +27,7 @@ export const PROBLEMS = {
   E_STORE_SCHEMA: "database schema is newer than this sitrep",
   E_STORE_WRITE: "article could not be stored; nothing of it was kept",
   E_EXPORT: "export failed",
+  E_QUERY: "query is not valid",
   W_INPUT_TRUNCATED: "input is larger than the cap and was truncated",
   W_INPUT_NOT_ENGLISH: "text does not look like English; events may be missed",
   W_NO_DATE: "no publication date; relative dates are resolved against today",

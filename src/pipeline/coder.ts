@@ -12,6 +12,7 @@ import { Pipeline } from "./runner.js";
 import { stageTable, type Resources } from "./stages.js";
 import { loadTagger } from "./tag.js";
 import { loadPetrarchDictionaries } from "../dict/petrarch/load.js";
+import { coderVersion } from "./coder-version.js";
 import { applyDictionaries } from "../dict/petrarch/to-lexicon.js";
 import type { DictionaryKind } from "../dict/petrarch/types.js";
 
@@ -45,12 +46,18 @@ export interface CoderOptions extends EventOptions {
 
 export interface Coder {
   code(article: Article): CodeResult;
+  /** Normalises an article only: its clean text, title, date and dateline (the first stage). */
+  prepare(article: Article): Doc;
+  /** Codes a prepared doc: the rest of the stages. */
+  finish(doc: Doc): CodeResult;
   explain(doc: Doc): SentenceExplanation[];
   /** Milliseconds per stage since the coder was made. */
   timings(): Map<string, number>;
   /** Problems found while loading lexicons (malformed lines, with file:line). */
   lexiconProblems: Problem[];
   loadMs: number;
+  /** Package version + fingerprint of lexicons, dictionaries and options (recorded with stored codings). */
+  version: string;
 }
 
 let cached: Resources | null = null;
@@ -103,11 +110,19 @@ export function createCoder(opts: CoderOptions = {}): Coder {
   const loadMs = performance.now() - t0;
   return {
     loadMs,
+    version: coderVersion(opts),
     lexiconProblems: [...r.actors.problems, ...r.verbs.problems, ...r.ontology.problems, ...r.gazetteer.problems, ...dictProblems],
     timings: () => pipeline.timings,
     code(article) {
       const doc = pipeline.run(article);
       return { events: doc.records, problems: doc.problems, doc };
+    },
+    prepare(article) {
+      return pipeline.runUntil(article, "normalize");
+    },
+    finish(doc) {
+      const out = pipeline.resumeAfter(doc, "normalize");
+      return { events: out.records, problems: out.problems, doc: out };
     },
     explain(doc) {
       return doc.sentences.map((s) => {

@@ -63,7 +63,7 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
         const toks = s.tokens;
         const verbSpan: [number, number] = [toks[e.verbStart].start, toks[e.verbEnd - 1].end];
         const att = doc.attribution[e.sentence];
-        const id = createHash("sha1").update(`${doc.article.id}\u0000${e.sentence}\u0000${e.verbStart}\u0000${e.code}\u0000${source.code}`).digest("hex").slice(0, 16);
+        const id = createHash("sha1").update(`${doc.article.id}\u0000${e.sentence}\u0000${e.verbStart}\u0000${e.code}\u0000${source.code}\u0000${target?.code ?? ""}`).digest("hex").slice(0, 16);
         records.push({
           id,
           doc: doc.article.id,

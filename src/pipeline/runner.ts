@@ -26,8 +26,27 @@ export class Pipeline {
   }
 
   run(article: Article): Doc {
-    let doc = newDoc(article);
-    for (const s of this.stages) {
+    return this.runFrom(newDoc(article), 0, this.stages.length);
+  }
+
+  /** Runs the stages up to and including `name` (the ingest dedups on the clean text before coding). */
+  runUntil(article: Article, name: string): Doc {
+    return this.runFrom(newDoc(article), 0, this.indexOf(name) + 1);
+  }
+
+  /** Runs the stages after `name` on a doc that has been through it. */
+  resumeAfter(doc: Doc, name: string): Doc {
+    return this.runFrom(doc, this.indexOf(name) + 1, this.stages.length);
+  }
+
+  private indexOf(name: string): number {
+    const i = this.stages.findIndex((s) => s.name === name);
+    if (i < 0) throw new SitrepError(problem("E_PIPELINE", name, `no stage named "${name}"`));
+    return i;
+  }
+
+  private runFrom(doc: Doc, from: number, to: number): Doc {
+    for (const s of this.stages.slice(from, to)) {
       const t0 = performance.now();
       const out = s.run(doc);
       this.timings.set(s.name, this.timings.get(s.name)! + performance.now() - t0);

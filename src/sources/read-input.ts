@@ -7,6 +7,7 @@ import type { Article } from "../core/types.js";
 import { problem, type Problem } from "../core/problems.js";
 import { isoDate } from "../pipeline/iso-date.js";
 import { decode } from "./decode.js";
+import { csvArticles, type CsvField } from "./csv-input.js";
 
 /** Largest single .txt/.html input read; the rest is cut off with a warning. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -18,6 +19,8 @@ export type InputItem = { article: Article } | { problem: Problem };
 export interface Defaults {
   published?: string;
   outlet?: string;
+  /** CSV columns chosen by the user; unnamed ones are recognised by name. */
+  columns?: Partial<Record<CsvField, string>>;
 }
 
 function readCapped(path: string): { buf: Buffer; truncated: boolean } {
@@ -103,7 +106,7 @@ function fileArticle(path: string, d: Defaults): InputItem[] {
   return out;
 }
 
-const TEXT_EXT = new Set([".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".md"]);
+const TEXT_EXT = new Set([".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".md", ".csv", ".tsv"]);
 
 /** Articles from a path ("-" for stdin): files by extension, folders file by file. */
 export async function* readInput(path: string, d: Defaults = {}): AsyncGenerator<InputItem> {
@@ -165,6 +168,10 @@ export async function* readInput(path: string, d: Defaults = {}): AsyncGenerator
   const ext = extname(path).toLowerCase();
   if (ext === ".jsonl" || ext === ".ndjson") {
     yield* jsonLines(createReadStream(path), basename(path), d);
+    return;
+  }
+  if (ext === ".csv" || ext === ".tsv") {
+    yield* csvArticles(path, d);
     return;
   }
   yield* fileArticle(path, d);

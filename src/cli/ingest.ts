@@ -1,0 +1,234 @@
+// sitrep ingest: files, folders and feeds into the store; idempotent, one transaction per article, resumable after a crash.
+import { parseArgs } from "node:util";
+import { formatProblem, type Problem } from "../core/problems.js";
+import type { Article } from "../core/types.js";
+import { ingestArticle, keyOf, newCounts, recodeStale, type IngestContext, type IngestCounts } from "../ingest/ingest.js";
+import { createCoder } from "../pipeline/coder.js";
+import { isoDate } from "../pipeline/iso-date.js";
+import type { CsvField } from "../sources/csv-input.js";
+import { fetchArticlePage, runPoller } from "../sources/feed-poller.js";
+import type { FeedItem } from "../sources/feed.js";
+import { readInput } from "../sources/read-input.js";
+import { openStore } from "./db.js";
+
+const USAGE = `Usage: sitrep ingest [options] <file|folder|feed URL|->... --db sitrep.db
+
+Stores articles, their sentences and coded events; an article already stored (same URL, or same text when it
+has no URL) is skipped, a near-duplicate of a stored one (the same wire story elsewhere) is linked to it and not
+coded again, and reports of one event are grouped into clusters. Killing it loses at most the article in flight;
+run it again to go on.
+
+Inputs: .txt .html .jsonl .csv .tsv files, folders of them, - for stdin, and http(s) URLs of RSS or Atom feeds.
+
+Options:
+  --db FILE                the SQLite database (created if missing; default sitrep.db)
+  --every 5m               poll the feeds every 5 minutes (s, m, h) until stopped; without it, feeds are read once
+  --allow-private          allow feed and page URLs on loopback, private and link-local addresses
+  --no-fetch-pages         code a feed item's own text instead of fetching its article page
+  --recode                 re-code stored articles that an older coder version coded (with no input: all of them)
+  --published YYYY-MM-DD   publication date for inputs that carry none
+  --outlet NAME            outlet for inputs that carry none
+  --text-column C, --date-column C, --id-column C, --url-column C, --outlet-column C, --title-column C,
+  --html-column C          CSV columns (otherwise recognised by name: text/body/notes, date/published, ...)
+  --dict DIR, --no-builtin as for sitrep code
+  -h, --help               this text
+`;
+
+function parseEvery(s: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/.exec(s.trim());
+  if (!m) return null;
+  const n = +m[1] * (m[2] === "h" ? 3_600_000 : m[2] === "s" ? 1000 : 60_000);
+  return n >= 1000 ? n : null;
+}
+
+class IngestProgress {
+  private last = 0;
+  readonly t0 = Date.now();
+  constructor(private readonly enabled: boolean) {}
+  update(c: IngestCounts): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.last < 200) return;
+    this.last = now;
+    const s = (now - this.t0) / 1000 || 1;
+    process.stderr.write(`\r\x1b[Kingest: ${c.read} articles (${c.added} new, ${c.duplicates} duplicates, ${c.skipped} stored), ${c.events} events, ${(c.read / s).toFixed(1)} articles/s`);
+  }
+  done(): void {
+    if (this.enabled) process.stderr.write("\r\x1b[K");
+  }
+}
+
+export async function runIngest(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: "string" },
+        every: { type: "string" },
+        "allow-private": { type: "boolean", default: false },
+        "no-fetch-pages": { type: "boolean", default: false },
+        recode: { type: "boolean", default: false },
+        published: { type: "string" },
+        outlet: { type: "string" },
+        "text-column": { type: "string" },
+        "html-column": { type: "string" },
+        "date-column": { type: "string" },
+        "id-column": { type: "string" },
+        "url-column": { type: "string" },
+        "outlet-column": { type: "string" },
+        "title-column": { type: "string" },
+        dict: { type: "string", multiple: true },
+        "no-builtin": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`sitrep ingest: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const o = args.values;
+  if (o.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (!args.positionals.length && !o.recode) {
+    process.stderr.write(`sitrep ingest: name files, folders or feed URLs to ingest (or --recode)\n\n${USAGE}`);
+    return 2;
+  }
+  if (o.published && !isoDate(o.published)) {
+    process.stderr.write(`sitrep ingest: --published must be a date (YYYY-MM-DD), not "${o.published}"\n`);
+    return 2;
+  }
+  const everyMs = o.every ? parseEvery(o.every) : null;
+  if (o.every && !everyMs) {
+    process.stderr.write(`sitrep ingest: --every takes a duration of at least 1s like 30s, 5m or 1h, not "${o.every}"\n`);
+    return 2;
+  }
+  if (o["no-builtin"] && !o.dict?.length) {
+    process.stderr.write(`sitrep ingest: --no-builtin needs dictionaries (--dict DIR)\n`);
+    return 2;
+  }
+  const columns: Partial<Record<CsvField, string>> = {};
+  for (const f of ["text", "html", "date", "id", "url", "outlet", "title"] as const) {
+    const v = o[`${f}-column`];
+    if (v) columns[f === "date" ? "published" : f] = v;
+  }
+  const feeds = args.positionals.filter((p) => /^https?:\/\//i.test(p));
+  const paths = args.positionals.filter((p) => !/^https?:\/\//i.test(p));
+  const bad = args.positionals.find((p) => /^[a-z][a-z0-9+.-]*:\/\//i.test(p) && !/^https?:\/\//i.test(p));
+  if (bad) {
+    process.stderr.write(`sitrep ingest: only http(s) feed URLs can be ingested, not "${bad}"\n`);
+    return 2;
+  }
+  if (everyMs && !feeds.length) {
+    process.stderr.write(`sitrep ingest: --every polls feeds; name at least one feed URL\n`);
+    return 2;
+  }
+
+  const store = openStore(o.db, "ingest");
+  if (!store) return 1;
+  const coder = createCoder({ dicts: o.dict ?? [], builtin: !o["no-builtin"] });
+  for (const p of coder.lexiconProblems) process.stderr.write(formatProblem(p) + "\n");
+  let errors = 0;
+  const onProblem = (p: Problem) => {
+    if (p.code.startsWith("E_")) errors++;
+    process.stderr.write(formatProblem(p) + "\n");
+  };
+  const ctx: IngestContext = { store, coder, onProblem, recode: o.recode };
+  const counts = newCounts();
+  const progress = new IngestProgress(!!process.stderr.isTTY);
+
+  // a signal stops after the article in flight; a second one (or kill -9) stops at once, losing only that article
+  const stop = new AbortController();
+  const onSignal = () => {
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
+    process.stderr.write(`\nsitrep ingest: stopping after the article in flight (again to stop at once)\n`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
+  try {
+    for (const input of paths) {
+      for await (const item of readInput(input, { published: o.published, outlet: o.outlet, columns })) {
+        if (stop.signal.aborted) break;
+        if ("problem" in item) {
+          onProblem(item.problem);
+          continue;
+        }
+        await ingestArticle(item.article, ctx, counts);
+        progress.update(counts);
+      }
+    }
+    if (o.recode && !stop.signal.aborted) await recodeStale(ctx, counts, () => progress.update(counts));
+    if (feeds.length && !stop.signal.aborted) {
+      const fetchOpts = { allowPrivate: o["allow-private"] };
+      await runPoller({
+        feeds: feeds.map((url) => ({ url, everyMs: everyMs ?? 15 * 60_000 })),
+        state: store,
+        fetch: fetchOpts,
+        signal: stop.signal,
+        once: !everyMs,
+        onProblem,
+        onItems: async (feedUrl, feed) => {
+          for (const item of feed.items) {
+            if (stop.signal.aborted) return;
+            const a = await feedArticle(item, feedUrl, feed.title, o.outlet, !o["no-fetch-pages"], { ...fetchOpts, onProblem }, (k) => store.getArticle(k));
+            if (!a) {
+              counts.skipped++;
+              continue;
+            }
+            await ingestArticle(a, ctx, counts);
+            progress.update(counts);
+          }
+          if (everyMs) {
+            const st = await store.stats();
+            process.stderr.write(`sitrep ingest: ${feedUrl}: ${feed.items.length} item(s); store now ${st.articles} articles, ${st.events} events\n`);
+          }
+        },
+      });
+    }
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    progress.done();
+  }
+  const secs = (Date.now() - progress.t0) / 1000;
+  const st = await store.stats();
+  await store.close();
+  process.stderr.write(
+    `sitrep ingest: ${counts.read} article(s) read: ${counts.added} added, ${counts.duplicates} near-duplicate(s) linked, ${counts.skipped} already stored, ` +
+      `${counts.recoded} re-coded, ${counts.failed} failed; ${counts.events} event(s) coded in ${secs.toFixed(1)} s (${(counts.read / (secs || 1)).toFixed(1)} articles/s)` +
+      `${errors ? `; ${errors} error(s)` : ""}. ${o.db ?? "sitrep.db"}: ${st.articles} articles, ${st.events} events, ${st.clusters} clusters\n`,
+  );
+  return counts.read === 0 && errors > 0 ? 1 : 0;
+}
+
+/** A feed item as an article: its page fetched when wanted (and not already stored), else the feed's own text. */
+async function feedArticle(
+  item: FeedItem,
+  feedUrl: string,
+  feedTitle: string | null,
+  outlet: string | undefined,
+  fetchPages: boolean,
+  fetchOpts: Parameters<typeof fetchArticlePage>[1],
+  stored: (key: string) => Promise<unknown>,
+): Promise<Article | null> {
+  const base: Article = {
+    id: item.url ?? item.id,
+    ...(item.url ? { url: item.url } : {}),
+    outlet: outlet ?? feedTitle ?? new URL(feedUrl).hostname.replace(/^www\./, ""),
+    ...(item.published ? { published: item.published } : {}),
+    ...(item.title ? { title: item.title } : {}),
+  };
+  // an item with a URL is keyed by it: stored already means nothing to fetch
+  if (item.url && (await stored(keyOf({ ...base, text: "" })))) return null;
+  if (fetchPages && item.url) {
+    const page = await fetchArticlePage(item.url, fetchOpts);
+    if (page) return { ...base, html: page.html };
+  }
+  if (!item.html) return null;
+  return { ...base, html: item.html };
+}

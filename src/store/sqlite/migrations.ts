@@ -1,0 +1,131 @@
+// The SQLite schema, as numbered migrations; `schema_version` records which have run.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "articles, sentences with full-text search, events, clusters, feeds",
+    sql: `
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  doc TEXT NOT NULL UNIQUE,
+  url TEXT, outlet TEXT, published TEXT, title TEXT, origin TEXT,
+  content_hash TEXT NOT NULL,
+  minhash BLOB,
+  duplicate_of INTEGER REFERENCES articles(id),
+  raw_kind TEXT NOT NULL CHECK (raw_kind IN ('text', 'html')),
+  raw TEXT NOT NULL,
+  clean TEXT NOT NULL,
+  coder_version TEXT,
+  coded_at TEXT,
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_hash ON articles(content_hash);
+CREATE INDEX articles_duplicate ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+CREATE INDEX articles_outlet ON articles(outlet);
+CREATE INDEX articles_coder ON articles(coder_version);
+CREATE INDEX articles_published ON articles(published);
+
+-- LSH buckets of each original article's MinHash signature
+CREATE TABLE article_lsh (bucket INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (bucket, article)) WITHOUT ROWID;
+CREATE INDEX article_lsh_article ON article_lsh(article);
+
+-- every coding of an article, the replaced ones kept with when they were replaced
+CREATE TABLE codings (
+  article INTEGER NOT NULL REFERENCES articles(id),
+  coder_version TEXT NOT NULL,
+  coded_at TEXT NOT NULL,
+  events INTEGER NOT NULL,
+  replaced_at TEXT
+);
+CREATE INDEX codings_article ON codings(article);
+
+CREATE TABLE sentences (
+  id INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL REFERENCES articles(id),
+  idx INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  caption INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  UNIQUE (article, idx)
+);
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id');
+CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+
+CREATE TABLE clusters (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL,
+  first_date TEXT,
+  last_date TEXT,
+  lat REAL, lon REAL, country TEXT,
+  reports INTEGER NOT NULL DEFAULT 0,
+  outlets TEXT NOT NULL DEFAULT '[]',
+  sources TEXT NOT NULL DEFAULT '[]',
+  n_outlets INTEGER NOT NULL DEFAULT 0,
+  n_sources INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX clusters_key ON clusters(key, last_date);
+
+CREATE TABLE events (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL,
+  article INTEGER NOT NULL REFERENCES articles(id),
+  sentence INTEGER NOT NULL,
+  date TEXT,
+  code TEXT NOT NULL,
+  root TEXT NOT NULL,
+  quad INTEGER NOT NULL,
+  goldstein REAL NOT NULL,
+  plover TEXT,
+  source_code TEXT NOT NULL,
+  target_code TEXT,
+  location TEXT,
+  loc_country TEXT,
+  lat REAL, lon REAL,
+  cluster INTEGER REFERENCES clusters(id),
+  origin TEXT NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX events_id ON events(id);
+CREATE INDEX events_article ON events(article, sentence);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_root_date ON events(root, date);
+CREATE INDEX events_code_date ON events(code, date);
+CREATE INDEX events_source ON events(source_code, date);
+CREATE INDEX events_target ON events(target_code, date);
+CREATE INDEX events_plover ON events(plover, date);
+CREATE INDEX events_location ON events(location);
+CREATE INDEX events_cluster ON events(cluster);
+
+-- one row per country an event involves (its place, its source, its target): the country index
+CREATE TABLE event_country (country TEXT NOT NULL, date TEXT NOT NULL, event INTEGER NOT NULL, PRIMARY KEY (country, date, event)) WITHOUT ROWID;
+CREATE INDEX event_country_event ON event_country(event);
+
+-- located events, for place + radius queries
+CREATE VIRTUAL TABLE events_geo USING rtree(seq, min_lat, max_lat, min_lon, max_lon);
+
+CREATE TABLE feeds (
+  url TEXT PRIMARY KEY,
+  etag TEXT, last_modified TEXT,
+  failures INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT, last_ok TEXT,
+  next_due INTEGER NOT NULL DEFAULT 0
+);
+`,
+  },
+];
+
+/** The newest schema this code knows. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,447 @@
+// The embedded Store: SQLite through better-sqlite3, WAL mode, one transaction per article.
+import Database from "better-sqlite3";
+import { existsSync } from "node:fs";
+import { SitrepError, problem } from "../../core/problems.js";
+import type { CodedEvent } from "../../core/types.js";
+import { buckets, fromBlob, similarity, toBlob, NEAR_JACCARD } from "../../dedup/minhash.js";
+import { eventOrigin } from "../../dedup/origin.js";
+import { bestCluster, clusterKey, km, shiftDate, WINDOW_DAYS, type ClusterShape } from "../../dedup/same-event.js";
+import type { ArticleMeta, ArticleWrite, Cluster, EventQuery, FeedState, PutOutcome, SentenceRow, Store, StoreStats, StoredEvent } from "../store.js";
+import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
+
+type Row = Record<string, unknown>;
+
+export interface SqliteOptions {
+  readonly?: boolean;
+  /** Milliseconds to wait for another writer's lock. */
+  busyTimeoutMs?: number;
+}
+
+function migrate(db: Database.Database, path: string): void {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  const have = (db.prepare("SELECT MAX(version) v FROM schema_version").get() as { v: number | null }).v ?? 0;
+  if (have > SCHEMA_VERSION) throw new SitrepError(problem("E_STORE_SCHEMA", path, `the database is at version ${have}, this sitrep knows up to ${SCHEMA_VERSION}`));
+  for (const m of MIGRATIONS) {
+    if (m.version <= have) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)").run(m.version, m.name, new Date().toISOString());
+    }).immediate();
+  }
+}
+
+/** Opens (creating if needed) a SQLite store; problems opening it are SitrepErrors naming the file. */
+export function openSqliteStore(path: string, opts: SqliteOptions = {}): SqliteStore {
+  if (opts.readonly && path !== ":memory:" && !existsSync(path)) throw new SitrepError(problem("E_STORE_OPEN", path, "no such database file"));
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
+    db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
+    if (!opts.readonly) {
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = NORMAL");
+    }
+    db.pragma("foreign_keys = ON");
+    if (!opts.readonly) migrate(db, path);
+    else {
+      const v = db.prepare("SELECT MAX(version) v FROM schema_version").get() as { v: number };
+      if (v.v > SCHEMA_VERSION) throw new SitrepError(problem("E_STORE_SCHEMA", path, `the database is at version ${v.v}, this sitrep knows up to ${SCHEMA_VERSION}`));
+    }
+  } catch (e) {
+    if (e instanceof SitrepError) throw e;
+    const msg = (e as Error).message;
+    throw new SitrepError(problem("E_STORE_OPEN", path, /locked|busy/i.test(msg) ? `${msg} (another sitrep is writing to it?)` : msg));
+  }
+  db.function("km", { deterministic: true }, (a, b, c, d) => (a == null || b == null ? null : km(a as number, b as number, c as number, d as number)));
+  return new SqliteStore(db, path);
+}
+
+function metaOf(r: Row, dupKey: string | null): ArticleMeta {
+  return {
+    key: r.key as string,
+    doc: r.doc as string,
+    url: (r.url as string) ?? null,
+    outlet: (r.outlet as string) ?? null,
+    published: (r.published as string) ?? null,
+    title: (r.title as string) ?? null,
+    origin: (r.origin as string) ?? null,
+    duplicateOf: dupKey,
+    coderVersion: (r.coder_version as string) ?? null,
+    ingestedAt: r.ingested_at as string,
+  };
+}
+
+interface ClusterRow extends ClusterShape {
+  id: number;
+}
+
+export class SqliteStore implements Store {
+  readonly kind = "sqlite";
+  private readonly st: Record<string, Database.Statement>;
+
+  constructor(
+    readonly db: Database.Database,
+    readonly path: string,
+  ) {
+    const p = (sql: string) => db.prepare(sql);
+    this.st = {
+      byKey: p("SELECT a.*, d.key AS dup_key FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of WHERE a.key = ?"),
+      docTaken: p("SELECT 1 FROM articles WHERE doc = ?"),
+      byHash: p("SELECT id, key, doc, duplicate_of FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1"),
+      byId: p("SELECT id, key, doc, duplicate_of FROM articles WHERE id = ?"),
+      lshCandidates: p("SELECT DISTINCT l.article, a.key, a.doc, a.minhash FROM article_lsh l JOIN articles a ON a.id = l.article WHERE l.bucket IN (SELECT value FROM json_each(?))"),
+      insertArticle: p(`INSERT INTO articles (key, doc, url, outlet, published, title, origin, content_hash, minhash, duplicate_of, raw_kind, raw, clean, coder_version, coded_at, ingested_at)
+        VALUES (@key, @doc, @url, @outlet, @published, @title, @origin, @content_hash, @minhash, @duplicate_of, @raw_kind, @raw, @clean, @coder_version, @coded_at, @ingested_at)`),
+      updateArticle: p(`UPDATE articles SET url = @url, outlet = @outlet, published = @published, title = @title, origin = @origin, content_hash = @content_hash,
+        minhash = @minhash, raw_kind = @raw_kind, raw = @raw, clean = @clean, coder_version = @coder_version, coded_at = @coded_at WHERE id = @id`),
+      insertLsh: p("INSERT OR IGNORE INTO article_lsh (bucket, article) VALUES (?, ?)"),
+      deleteLsh: p("DELETE FROM article_lsh WHERE article = ?"),
+      insertCoding: p("INSERT INTO codings (article, coder_version, coded_at, events) VALUES (?, ?, ?, ?)"),
+      retireCodings: p("UPDATE codings SET replaced_at = ? WHERE article = ? AND replaced_at IS NULL"),
+      insertSentence: p("INSERT INTO sentences (article, idx, start, end, caption, text) VALUES (?, ?, ?, ?, ?, ?)"),
+      deleteSentences: p("DELETE FROM sentences WHERE article = ?"),
+      eventsOfArticle: p("SELECT seq, cluster FROM events WHERE article = ?"),
+      deleteEventCountry: p("DELETE FROM event_country WHERE event = ?"),
+      deleteEventGeo: p("DELETE FROM events_geo WHERE seq = ?"),
+      deleteEvents: p("DELETE FROM events WHERE article = ?"),
+      insertEvent: p(`INSERT INTO events (id, article, sentence, date, code, root, quad, goldstein, plover, source_code, target_code, location, loc_country, lat, lon, cluster, origin, record)
+        VALUES (@id, @article, @sentence, @date, @code, @root, @quad, @goldstein, @plover, @source_code, @target_code, @location, @loc_country, @lat, @lon, @cluster, @origin, @record)`),
+      insertEventCountry: p("INSERT OR IGNORE INTO event_country (country, date, event) VALUES (?, ?, ?)"),
+      insertEventGeo: p("INSERT INTO events_geo (seq, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?)"),
+      clusterCandidates: p("SELECT id, key, first_date AS firstDate, last_date AS lastDate, lat, lon, country FROM clusters WHERE key = ? AND last_date >= ? AND first_date <= ?"),
+      insertCluster: p("INSERT INTO clusters (key, first_date, last_date, lat, lon, country) VALUES (?, ?, ?, ?, ?, ?)"),
+      widenCluster: p(`UPDATE clusters SET first_date = MIN(first_date, ?), last_date = MAX(last_date, ?), lat = COALESCE(lat, ?), lon = COALESCE(lon, ?), country = COALESCE(country, ?) WHERE id = ?`),
+      clusterReports: p("SELECT COUNT(*) n, MIN(date) lo, MAX(date) hi FROM events WHERE cluster = ?"),
+      clusterSources: p("SELECT DISTINCT origin FROM events WHERE cluster = ? ORDER BY origin"),
+      clusterOutlets: p(`SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND (id IN (SELECT article FROM events WHERE cluster = @c) OR duplicate_of IN (SELECT article FROM events WHERE cluster = @c)) ORDER BY outlet`),
+      updateCluster: p("UPDATE clusters SET reports = ?, outlets = ?, sources = ?, n_outlets = ?, n_sources = ?, first_date = ?, last_date = ? WHERE id = ?"),
+      deleteCluster: p("DELETE FROM clusters WHERE id = ?"),
+      clusterMembers: p("SELECT id FROM events WHERE cluster = ? ORDER BY seq"),
+      clusterFirst: p("SELECT record FROM events WHERE cluster = ? ORDER BY seq LIMIT 1"),
+      clustersOfArticle: p("SELECT DISTINCT cluster FROM events WHERE article = ? AND cluster IS NOT NULL"),
+      getFeed: p("SELECT * FROM feeds WHERE url = ?"),
+      putFeed: p(`INSERT INTO feeds (url, etag, last_modified, failures, last_error, last_ok, next_due) VALUES (@url, @etag, @lastModified, @failures, @lastError, @lastOk, @nextDue)
+        ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, failures = excluded.failures, last_error = excluded.last_error, last_ok = excluded.last_ok, next_due = excluded.next_due`),
+      raw: p("SELECT a.*, d.key AS dup_key FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of WHERE a.key = ?"),
+      stale: p("SELECT key FROM articles WHERE duplicate_of IS NULL AND (coder_version IS NULL OR coder_version != ?) ORDER BY id LIMIT ?"),
+      sentencesOf: p("SELECT s.idx, s.start, s.end, s.caption, s.text FROM sentences s JOIN articles a ON a.id = s.article WHERE a.doc = ? ORDER BY s.idx"),
+    };
+  }
+
+  async getArticle(key: string): Promise<ArticleMeta | null> {
+    const r = this.st.byKey.get(key) as Row | undefined;
+    return r ? metaOf(r, (r.dup_key as string) ?? null) : null;
+  }
+
+  async docTaken(doc: string): Promise<boolean> {
+    return !!this.st.docTaken.get(doc);
+  }
+
+  private original(r: Row): { key: string; doc: string } {
+    let cur = r;
+    for (let i = 0; i < 8 && cur.duplicate_of != null; i++) cur = this.st.byId.get(cur.duplicate_of) as Row;
+    return { key: cur.key as string, doc: cur.doc as string };
+  }
+
+  async findDuplicate(contentHash: string, minhash: Uint32Array | null): Promise<{ key: string; doc: string } | null> {
+    const same = this.st.byHash.get(contentHash) as Row | undefined;
+    if (same) return this.original(same);
+    if (!minhash) return null;
+    let best: { key: string; doc: string } | null = null;
+    let bestSim = NEAR_JACCARD;
+    for (const c of this.st.lshCandidates.all(JSON.stringify(buckets(minhash))) as Row[]) {
+      if (!c.minhash) continue;
+      const sim = similarity(minhash, fromBlob(c.minhash as Buffer));
+      if (sim >= bestSim) [best, bestSim] = [{ key: c.key as string, doc: c.doc as string }, sim];
+    }
+    return best;
+  }
+
+  async putArticle(a: ArticleWrite): Promise<PutOutcome> {
+    try {
+      return this.db.transaction(() => this.put(a)).immediate();
+    } catch (e) {
+      if (e instanceof SitrepError) throw e;
+      throw new SitrepError(problem("E_STORE_WRITE", a.doc, (e as Error).message));
+    }
+  }
+
+  private put(a: ArticleWrite): PutOutcome {
+    const now = new Date().toISOString();
+    const existing = this.st.byKey.get(a.key) as Row | undefined;
+    const fields = {
+      url: a.url,
+      outlet: a.outlet,
+      published: a.published,
+      title: a.title,
+      origin: a.origin,
+      content_hash: a.contentHash,
+      minhash: a.minhash && !a.duplicateOf ? toBlob(a.minhash) : null,
+      raw_kind: a.raw.kind,
+      raw: a.raw.body,
+      clean: a.clean,
+      coder_version: a.duplicateOf ? null : a.coderVersion,
+      coded_at: a.duplicateOf ? null : now,
+    };
+    if (!existing && a.duplicateOf) {
+      const orig = this.st.byKey.get(a.duplicateOf) as Row | undefined;
+      if (!orig) throw new SitrepError(problem("E_STORE_WRITE", a.doc, `the original ${a.duplicateOf} is not in the store`));
+      this.st.insertArticle.run({ ...fields, key: a.key, doc: a.doc, duplicate_of: orig.id, ingested_at: now });
+      // the copy's outlet now carries the original's reports too
+      for (const c of this.st.clustersOfArticle.all(orig.id) as Row[]) this.refreshCluster(c.cluster as number);
+      return { status: "duplicate", doc: a.doc, of: orig.doc as string };
+    }
+    let articleId: number;
+    let previousVersion: string | null = null;
+    const touched = new Set<number>();
+    if (existing) {
+      articleId = existing.id as number;
+      previousVersion = (existing.coder_version as string) ?? null;
+      for (const e of this.st.eventsOfArticle.all(articleId) as Row[]) {
+        this.st.deleteEventCountry.run(e.seq);
+        this.st.deleteEventGeo.run(e.seq);
+        if (e.cluster != null) touched.add(e.cluster as number);
+      }
+      this.st.deleteEvents.run(articleId);
+      this.st.deleteSentences.run(articleId);
+      this.st.deleteLsh.run(articleId);
+      this.st.retireCodings.run(now, articleId);
+      this.st.updateArticle.run({ ...fields, id: articleId });
+    } else {
+      articleId = Number(this.st.insertArticle.run({ ...fields, key: a.key, doc: a.doc, duplicate_of: null, ingested_at: now }).lastInsertRowid);
+    }
+    if (a.minhash && !existing?.duplicate_of) for (const b of buckets(a.minhash)) this.st.insertLsh.run(b, articleId);
+    for (const s of a.sentences) this.st.insertSentence.run(articleId, s.index, s.start, s.end, s.caption ? 1 : 0, s.text);
+    const meta = { origin: a.origin, outlet: a.outlet, doc: a.doc, url: a.url };
+    for (const e of a.events) touched.add(this.insertEvent(articleId, e, eventOrigin(e, meta)));
+    for (const c of touched) this.refreshCluster(c);
+    this.st.insertCoding.run(articleId, a.coderVersion, now, a.events.length);
+    return existing ? { status: "recoded", doc: existing.doc as string, events: a.events.length, previousVersion } : { status: "added", doc: a.doc, events: a.events.length };
+  }
+
+  private insertEvent(article: number, e: CodedEvent, origin: string): number {
+    const key = clusterKey(e);
+    const loc = e.location;
+    let cluster: number;
+    if (key === null) {
+      cluster = Number(this.st.insertCluster.run("", null, null, loc?.lat ?? null, loc?.lon ?? null, loc?.country ?? null).lastInsertRowid);
+    } else {
+      const cands = this.st.clusterCandidates.all(key, shiftDate(e.date!, -WINDOW_DAYS), shiftDate(e.date!, WINDOW_DAYS)) as ClusterRow[];
+      const best = bestCluster(e, cands);
+      if (best) {
+        cluster = best.id;
+        this.st.widenCluster.run(e.date, e.date, loc?.lat ?? null, loc?.lon ?? null, loc?.country ?? null, cluster);
+      } else {
+        cluster = Number(this.st.insertCluster.run(key, e.date, e.date, loc?.lat ?? null, loc?.lon ?? null, loc?.country ?? null).lastInsertRowid);
+      }
+    }
+    const seq = Number(
+      this.st.insertEvent.run({
+        id: e.id,
+        article,
+        sentence: e.sentence,
+        date: e.date,
+        code: e.code,
+        root: e.root,
+        quad: e.quad,
+        goldstein: e.goldstein,
+        plover: e.plover?.type ?? null,
+        source_code: e.source.code,
+        target_code: e.target?.code ?? null,
+        location: loc?.name ?? null,
+        loc_country: loc?.country ?? null,
+        lat: loc?.lat ?? null,
+        lon: loc?.lon ?? null,
+        cluster,
+        origin,
+        record: JSON.stringify(e),
+      }).lastInsertRowid,
+    );
+    for (const c of new Set([loc?.country, e.source.country, e.target?.country])) if (c) this.st.insertEventCountry.run(c, e.date ?? "", seq);
+    if (loc?.lat != null && loc.lon != null) this.st.insertEventGeo.run(seq, loc.lat, loc.lat, loc.lon, loc.lon);
+    return cluster;
+  }
+
+  private refreshCluster(id: number): void {
+    const r = this.st.clusterReports.get(id) as { n: number; lo: string | null; hi: string | null };
+    if (!r.n) {
+      this.st.deleteCluster.run(id);
+      return;
+    }
+    const sources = (this.st.clusterSources.all(id) as Row[]).map((x) => x.origin as string);
+    const outlets = (this.st.clusterOutlets.all({ c: id }) as Row[]).map((x) => x.outlet as string);
+    this.st.updateCluster.run(r.n, JSON.stringify(outlets), JSON.stringify(sources), outlets.length, sources.length, r.lo, r.hi, id);
+  }
+
+  async getRaw(key: string): Promise<{ meta: ArticleMeta; raw: ArticleWrite["raw"] } | null> {
+    const r = this.st.raw.get(key) as Row | undefined;
+    if (!r) return null;
+    return { meta: metaOf(r, (r.dup_key as string) ?? null), raw: { kind: r.raw_kind as "text" | "html", body: r.raw as string } };
+  }
+
+  async staleArticles(coderVersion: string, limit: number): Promise<string[]> {
+    return (this.st.stale.all(coderVersion, limit) as Row[]).map((r) => r.key as string);
+  }
+
+  async getSentences(doc: string): Promise<SentenceRow[]> {
+    return (this.st.sentencesOf.all(doc) as Row[]).map((r) => ({ index: r.idx as number, start: r.start as number, end: r.end as number, caption: !!r.caption, text: r.text as string }));
+  }
+
+  /** The WHERE clause of an event query over `events e JOIN articles a`, with its parameters. */
+  private where(q: EventQuery): { from: string; where: string[]; params: unknown[] } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    let from = "events e JOIN articles a ON a.id = e.article";
+    const list = (col: string, xs: string[]) => {
+      where.push(`${col} IN (${xs.map(() => "?").join(",")})`);
+      params.push(...xs);
+    };
+    if (q.country?.length) {
+      // drive the query from the country index: one country and month is a range scan
+      from = `(SELECT DISTINCT event FROM event_country WHERE country IN (${q.country.map(() => "?").join(",")}) AND date >= ? AND date <= ?) ec CROSS JOIN events e ON e.seq = ec.event JOIN articles a ON a.id = e.article`;
+      params.push(...q.country.map((c) => c.toUpperCase()), q.since ?? "", q.until ?? "9999-12-31");
+    }
+    if (q.since) {
+      where.push("e.date >= ?");
+      params.push(q.since);
+    }
+    if (q.until) {
+      where.push("e.date <= ?");
+      params.push(q.until);
+    }
+    const roots = (q.root ?? []).filter((r) => r.length <= 2);
+    const codes = [...(q.code ?? []), ...(q.root ?? []).filter((r) => r.length > 2)];
+    if (roots.length) list("e.root", roots.map((r) => r.padStart(2, "0")));
+    if (codes.length) list("e.code", codes);
+    if (q.plover?.length) list("e.plover", q.plover.map((p) => p.toUpperCase()));
+    if (q.actor) {
+      const pat = q.actor.toUpperCase().replace(/[[\]?]/g, "");
+      where.push("(e.source_code GLOB ? OR e.target_code GLOB ?)");
+      params.push(pat, pat);
+    }
+    if (q.doc) {
+      where.push("a.doc = ?");
+      params.push(q.doc);
+    }
+    if (q.text) {
+      where.push("e.seq IN (SELECT e2.seq FROM sentences_fts f JOIN sentences s ON s.id = f.rowid JOIN events e2 ON e2.article = s.article AND e2.sentence = s.idx WHERE sentences_fts MATCH ?)");
+      params.push(q.text);
+    }
+    if (q.near) {
+      const { lat, lon, km: r } = q.near;
+      const dLat = r / 111.2;
+      const dLon = r / (111.2 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+      where.push("e.seq IN (SELECT seq FROM events_geo WHERE min_lat >= ? AND max_lat <= ? AND min_lon >= ? AND max_lon <= ?) AND km(e.lat, e.lon, ?, ?) <= ?");
+      params.push(lat - dLat, lat + dLat, lon - dLon, lon + dLon, lat, lon, r);
+    }
+    return { from, where, params };
+  }
+
+  private run<T>(sql: string, params: unknown[], what: string): T[] {
+    try {
+      return this.db.prepare(sql).all(...params) as T[];
+    } catch (e) {
+      const msg = (e as Error).message;
+      // FTS5 reports a bad search as a plain SQLITE_ERROR ("unterminated string", "fts5: syntax error near ...")
+      if (what && (e as { code?: string }).code === "SQLITE_ERROR") throw new SitrepError(problem("E_QUERY", "text", `the search "${what}" is not valid FTS5 syntax: ${msg}`));
+      throw e;
+    }
+  }
+
+  async queryEvents(q: EventQuery): Promise<StoredEvent[]> {
+    const { from, where, params } = this.where(q);
+    if (q.after != null) {
+      where.push("e.seq > ?");
+      params.push(q.after);
+    }
+    const sql = `SELECT e.seq, e.record, e.cluster, a.doc, a.url, a.outlet, a.published, a.origin FROM ${from} ${where.length ? "WHERE " + where.join(" AND ") : ""} ORDER BY e.seq LIMIT ?`;
+    const rows = this.run<Row>(sql, [...params, q.limit ?? 1000], q.text ?? "");
+    return rows.map((r) => ({
+      seq: r.seq as number,
+      event: JSON.parse(r.record as string) as CodedEvent,
+      article: { doc: r.doc as string, url: (r.url as string) ?? null, outlet: (r.outlet as string) ?? null, published: (r.published as string) ?? null, origin: (r.origin as string) ?? null },
+      cluster: (r.cluster as number) ?? null,
+    }));
+  }
+
+  async queryClusters(q: EventQuery): Promise<Cluster[]> {
+    const { from, where, params } = this.where(q);
+    const inner = `SELECT e.cluster FROM ${from} ${where.length ? "WHERE " + where.join(" AND ") : ""}`;
+    const sql = `SELECT * FROM clusters WHERE id IN (${inner}) ${q.after != null ? "AND id > ?" : ""} ORDER BY id LIMIT ?`;
+    const rows = this.run<Row>(sql, [...params, ...(q.after != null ? [q.after] : []), q.limit ?? 1000], q.text ?? "");
+    return rows.map((c) => ({
+      id: c.id as number,
+      status: "reported" as const,
+      event: JSON.parse((this.st.clusterFirst.get(c.id) as Row).record as string) as CodedEvent,
+      firstDate: (c.first_date as string) ?? null,
+      lastDate: (c.last_date as string) ?? null,
+      reports: c.reports as number,
+      outlets: JSON.parse(c.outlets as string) as string[],
+      sources: JSON.parse(c.sources as string) as string[],
+      members: (this.st.clusterMembers.all(c.id) as Row[]).map((m) => m.id as string),
+    }));
+  }
+
+  async clusterCounts(ids: readonly number[]): Promise<Map<number, { reports: number; outlets: number; sources: number }>> {
+    const out = new Map<number, { reports: number; outlets: number; sources: number }>();
+    const st = this.db.prepare("SELECT id, reports, n_outlets, n_sources FROM clusters WHERE id IN (SELECT value FROM json_each(?))");
+    for (const r of st.all(JSON.stringify([...new Set(ids)])) as Row[]) out.set(r.id as number, { reports: r.reports as number, outlets: r.n_outlets as number, sources: r.n_sources as number });
+    return out;
+  }
+
+  async stats(): Promise<StoreStats> {
+    const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      articles: one("SELECT COUNT(*) n FROM articles"),
+      duplicates: one("SELECT COUNT(*) n FROM articles WHERE duplicate_of IS NOT NULL"),
+      sentences: one("SELECT COUNT(*) n FROM sentences"),
+      events: one("SELECT COUNT(*) n FROM events"),
+      clusters: one("SELECT COUNT(*) n FROM clusters"),
+      perOutlet: (
+        this.db
+          .prepare(
+            `SELECT COALESCE(a.outlet, '(none)') outlet, COUNT(*) articles, COALESCE(SUM((SELECT COUNT(*) FROM events e WHERE e.article = a.id)), 0) events
+             FROM articles a GROUP BY 1 ORDER BY articles DESC, outlet`,
+          )
+          .all() as Row[]
+      ).map((r) => ({ outlet: r.outlet as string, articles: r.articles as number, events: r.events as number })),
+      perDay: (
+        this.db
+          .prepare(
+            `SELECT d.date, COALESCE(ev.n, 0) events, COALESCE(cl.n, 0) clusters FROM
+               (SELECT date FROM events WHERE date IS NOT NULL UNION SELECT first_date FROM clusters WHERE first_date IS NOT NULL) d
+               LEFT JOIN (SELECT date, COUNT(*) n FROM events GROUP BY date) ev ON ev.date = d.date
+               LEFT JOIN (SELECT first_date, COUNT(*) n FROM clusters GROUP BY first_date) cl ON cl.first_date = d.date
+             ORDER BY d.date`,
+          )
+          .all() as Row[]
+      ).map((r) => ({ date: r.date as string, events: r.events as number, clusters: r.clusters as number })),
+      coderVersions: (this.db.prepare("SELECT coder_version version, COUNT(*) articles FROM articles WHERE coder_version IS NOT NULL GROUP BY 1 ORDER BY 1").all() as Row[]).map((r) => ({
+        version: r.version as string,
+        articles: r.articles as number,
+      })),
+    };
+  }
+
+  async getFeedState(url: string): Promise<FeedState | null> {
+    const r = this.st.getFeed.get(url) as Row | undefined;
+    if (!r) return null;
+    return {
+      url,
+      etag: (r.etag as string) ?? null,
+      lastModified: (r.last_modified as string) ?? null,
+      failures: r.failures as number,
+      lastError: (r.last_error as string) ?? null,
+      lastOk: (r.last_ok as string) ?? null,
+      nextDue: r.next_due as number,
+    };
+  }
+
+  async putFeedState(s: FeedState): Promise<void> {
+    this.st.putFeed.run(s);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
