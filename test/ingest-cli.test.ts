@@ -200,6 +200,16 @@ test("feeds: items and their pages are ingested over real HTTP; a broken feed is
     const again = await runAsync(["ingest", `${base}/feed.xml`, "--db", db, "--allow-private"]);
     assert.match(again.err, /0 article\(s\) read/);
     assert.equal(hits.get("/a1"), 1, "a stored article's page is not fetched again");
+    // a feeds file: one URL a line; a malformed line is named with its line number
+    const list = join(dir, "feeds.txt");
+    writeFileSync(list, `# my feeds\n${base}/feed.xml\n`);
+    const fromFile = await runAsync(["ingest", "--feeds", list, "--db", db, "--allow-private"]);
+    assert.equal(fromFile.code, 0, fromFile.err);
+    assert.equal(hits.get("/feed.xml"), 3, "read once more, conditionally");
+    writeFileSync(list, `${base}/feed.xml 5m\nftp://example.org/feed\n`);
+    const badList = await runAsync(["ingest", "--feeds", list, "--db", db]);
+    assert.equal(badList.code, 2);
+    assert.match(badList.err, /feeds\.txt:2: expected "URL \[interval\]"/);
     const d = new Database(db, { readonly: true });
     const st = d.prepare("SELECT url, failures, etag FROM feeds ORDER BY url").all() as Array<{ url: string; failures: number; etag: string | null }>;
     d.close();

@@ -6,7 +6,7 @@ import type { Store } from "../store/store.js";
 export const DEFAULT_DB = "sitrep.db";
 
 /** The store, or null after printing why it could not be opened. */
-export function openStore(db: string | undefined, cmd: string, opts: { readonly?: boolean } = {}): Store | null {
+export function openStore(db: string | undefined, cmd: string, opts: { readonly?: boolean; mustExist?: boolean } = {}): Store | null {
   try {
     return openSqliteStore(db ?? DEFAULT_DB, opts);
   } catch (e) {

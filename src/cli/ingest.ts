@@ -1,9 +1,11 @@
 // sitrep ingest: files, folders and feeds into the store; idempotent, one transaction per article, resumable after a crash.
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formatProblem, type Problem } from "../core/problems.js";
 import type { Article } from "../core/types.js";
-import { ingestArticle, keyOf, newCounts, recodeStale, type IngestContext, type IngestCounts } from "../ingest/ingest.js";
-import { createCoder } from "../pipeline/coder.js";
+import { ingestStream, keyOf, newCounts, recodeStale, type IngestContext, type IngestCounts } from "../ingest/ingest.js";
+import { availableParallelism } from "node:os";
+import { startCoderPool } from "../ingest/worker-coder.js";
 import { isoDate } from "../pipeline/iso-date.js";
 import type { CsvField } from "../sources/csv-input.js";
 import { fetchArticlePage, runPoller } from "../sources/feed-poller.js";
@@ -23,6 +25,7 @@ Inputs: .txt .html .jsonl .csv .tsv files, folders of them, - for stdin, and htt
 Options:
   --db FILE                the SQLite database (created if missing; default sitrep.db)
   --every 5m               poll the feeds every 5 minutes (s, m, h) until stopped; without it, feeds are read once
+  --feeds FILE             feed URLs one a line, each with its own interval if wanted ("URL 30m"); # comments
   --allow-private          allow feed and page URLs on loopback, private and link-local addresses
   --no-fetch-pages         code a feed item's own text instead of fetching its article page
   --recode                 re-code stored articles that an older coder version coded (with no input: all of them)
@@ -30,6 +33,7 @@ Options:
   --outlet NAME            outlet for inputs that carry none
   --text-column C, --date-column C, --id-column C, --url-column C, --outlet-column C, --title-column C,
   --html-column C          CSV columns (otherwise recognised by name: text/body/notes, date/published, ...)
+  --workers N              coding threads beside the one that stores (default: the number of cores, at most 2)
   --dict DIR, --no-builtin as for sitrep code
   -h, --help               this text
 `;
@@ -67,6 +71,7 @@ export async function runIngest(argv: string[]): Promise<number> {
       options: {
         db: { type: "string" },
         every: { type: "string" },
+        feeds: { type: "string" },
         "allow-private": { type: "boolean", default: false },
         "no-fetch-pages": { type: "boolean", default: false },
         recode: { type: "boolean", default: false },
@@ -79,6 +84,7 @@ export async function runIngest(argv: string[]): Promise<number> {
         "url-column": { type: "string" },
         "outlet-column": { type: "string" },
         "title-column": { type: "string" },
+        workers: { type: "string" },
         dict: { type: "string", multiple: true },
         "no-builtin": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -93,7 +99,7 @@ export async function runIngest(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (!args.positionals.length && !o.recode) {
+  if (!args.positionals.length && !o.recode && !o.feeds) {
     process.stderr.write(`sitrep ingest: name files, folders or feed URLs to ingest (or --recode)\n\n${USAGE}`);
     return 2;
   }
@@ -110,10 +116,20 @@ export async function runIngest(argv: string[]): Promise<number> {
     process.stderr.write(`sitrep ingest: --no-builtin needs dictionaries (--dict DIR)\n`);
     return 2;
   }
+  const workers = o.workers ? Number(o.workers) : Math.min(2, availableParallelism());
+  if (!Number.isInteger(workers) || workers < 1 || workers > 16) {
+    process.stderr.write(`sitrep ingest: --workers takes a whole number from 1 to 16, not "${o.workers}"\n`);
+    return 2;
+  }
   const columns: Partial<Record<CsvField, string>> = {};
   for (const f of ["text", "html", "date", "id", "url", "outlet", "title"] as const) {
     const v = o[`${f}-column`];
     if (v) columns[f === "date" ? "published" : f] = v;
+  }
+  const feedList = o.feeds ? readFeedList(o.feeds) : [];
+  if (typeof feedList === "string") {
+    process.stderr.write(`sitrep ingest: ${feedList}\n`);
+    return 2;
   }
   const feeds = args.positionals.filter((p) => /^https?:\/\//i.test(p));
   const paths = args.positionals.filter((p) => !/^https?:\/\//i.test(p));
@@ -122,14 +138,15 @@ export async function runIngest(argv: string[]): Promise<number> {
     process.stderr.write(`sitrep ingest: only http(s) feed URLs can be ingested, not "${bad}"\n`);
     return 2;
   }
-  if (everyMs && !feeds.length) {
+  if (everyMs && !feeds.length && !feedList.length) {
     process.stderr.write(`sitrep ingest: --every polls feeds; name at least one feed URL\n`);
     return 2;
   }
 
   const store = openStore(o.db, "ingest");
   if (!store) return 1;
-  const coder = createCoder({ dicts: o.dict ?? [], builtin: !o["no-builtin"] });
+  // coding runs in a worker thread, storing in this one: the two cores work side by side
+  const coder = await startCoderPool(workers, { dicts: o.dict ?? [], builtin: !o["no-builtin"] });
   for (const p of coder.lexiconProblems) process.stderr.write(formatProblem(p) + "\n");
   let errors = 0;
   const onProblem = (p: Problem) => {
@@ -151,39 +168,40 @@ export async function runIngest(argv: string[]): Promise<number> {
   process.on("SIGTERM", onSignal);
 
   try {
-    for (const input of paths) {
-      for await (const item of readInput(input, { published: o.published, outlet: o.outlet, columns })) {
-        if (stop.signal.aborted) break;
-        if ("problem" in item) {
-          onProblem(item.problem);
-          continue;
+    async function* articles() {
+      for (const input of paths) {
+        for await (const item of readInput(input, { published: o.published, outlet: o.outlet, columns })) {
+          if ("problem" in item) onProblem(item.problem);
+          else yield item.article;
         }
-        await ingestArticle(item.article, ctx, counts);
-        progress.update(counts);
       }
     }
+    await ingestStream(articles(), ctx, counts, { window: 4 * workers, signal: stop.signal, onStored: () => progress.update(counts) });
     if (o.recode && !stop.signal.aborted) await recodeStale(ctx, counts, () => progress.update(counts));
-    if (feeds.length && !stop.signal.aborted) {
+    if ((feeds.length || feedList.length) && !stop.signal.aborted) {
       const fetchOpts = { allowPrivate: o["allow-private"] };
+      const own = feedList.some((f) => f.everyMs !== null);
       await runPoller({
-        feeds: feeds.map((url) => ({ url, everyMs: everyMs ?? 15 * 60_000 })),
+        feeds: [
+          ...feeds.map((url) => ({ url, everyMs: everyMs ?? 15 * 60_000 })),
+          ...feedList.map((f) => ({ url: f.url, everyMs: f.everyMs ?? everyMs ?? 15 * 60_000 })),
+        ],
         state: store,
         fetch: fetchOpts,
         signal: stop.signal,
-        once: !everyMs,
+        // without any interval, every feed is read once
+        once: !everyMs && !own,
         onProblem,
         onItems: async (feedUrl, feed) => {
-          for (const item of feed.items) {
-            if (stop.signal.aborted) return;
-            const a = await feedArticle(item, feedUrl, feed.title, o.outlet, !o["no-fetch-pages"], { ...fetchOpts, onProblem }, (k) => store.getArticle(k));
-            if (!a) {
-              counts.skipped++;
-              continue;
+          async function* items() {
+            for (const item of feed.items) {
+              if (stop.signal.aborted) return;
+              const a = await feedArticle(item, feedUrl, feed.title, o.outlet, !o["no-fetch-pages"], { ...fetchOpts, onProblem }, (k) => store!.getArticle(k));
+              if (a) yield a;
             }
-            await ingestArticle(a, ctx, counts);
-            progress.update(counts);
           }
-          if (everyMs) {
+          await ingestStream(items(), ctx, counts, { signal: stop.signal, onStored: () => progress.update(counts) });
+          if (everyMs || own) {
             const st = await store.stats();
             process.stderr.write(`sitrep ingest: ${feedUrl}: ${feed.items.length} item(s); store now ${st.articles} articles, ${st.events} events\n`);
           }
@@ -194,6 +212,7 @@ export async function runIngest(argv: string[]): Promise<number> {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
     progress.done();
+    await coder.close();
   }
   const secs = (Date.now() - progress.t0) / 1000;
   const st = await store.stats();
@@ -204,6 +223,29 @@ export async function runIngest(argv: string[]): Promise<number> {
       `${errors ? `; ${errors} error(s)` : ""}. ${o.db ?? "sitrep.db"}: ${st.articles} articles, ${st.events} events, ${st.clusters} clusters\n`,
   );
   return counts.read === 0 && errors > 0 ? 1 : 0;
+}
+
+/** A feeds file: one URL a line, with an interval after it if the feed has its own ("URL 30m"); # starts a comment. */
+function readFeedList(path: string): Array<{ url: string; everyMs: number | null }> | string {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    return `${path}: ${(e as Error).message}`;
+  }
+  const out: Array<{ url: string; everyMs: number | null }> = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/#.*$/, "").trim();
+    if (!line) continue;
+    const [url, every, ...rest] = line.split(/\s+/);
+    if (!/^https?:\/\/\S+$/i.test(url) || rest.length) return `${path}:${i + 1}: expected "URL [interval]", not "${line}"`;
+    const ms = every ? parseEvery(every) : null;
+    if (every && !ms) return `${path}:${i + 1}: the interval must be like 30s, 5m or 1h, not "${every}"`;
+    out.push({ url, everyMs: ms });
+  }
+  if (!out.length) return `${path}: no feed URL in the file`;
+  return out;
 }
 
 /** A feed item as an article: its page fetched when wanted (and not already stored), else the feed's own text. */

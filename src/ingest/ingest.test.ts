@@ -3,10 +3,11 @@ import assert from "node:assert/strict";
 import type { Problem } from "../core/problems.js";
 import { createCoder } from "../pipeline/coder.js";
 import { openSqliteStore } from "../store/sqlite/sqlite-store.js";
-import { ingestArticle, newCounts, recodeStale } from "./ingest.js";
+import { ingestArticle, ingestStream, inlineCoder, newCounts, recodeStale } from "./ingest.js";
+import { startWorkerCoder } from "./worker-coder.js";
 
-const coder = createCoder();
-const other = createCoder({ statements: true });
+const coder = inlineCoder(createCoder());
+const other = inlineCoder(createCoder({ statements: true }));
 
 function ctx(over: Partial<Parameters<typeof ingestArticle>[1]> = {}) {
   const problems: Problem[] = [];
@@ -74,4 +75,28 @@ test("a store that fails is reported with the article's id, counted, and the run
   assert.equal(await ingestArticle(A, c, n), "failed");
   assert.equal(n.failed, 1);
   assert.ok(c.problems.some((p) => p.code === "E_STORE_WRITE" && p.where === "a"), JSON.stringify(c.problems));
+});
+
+test("a stream coded in a worker thread stores the same as one coded inline, in input order; repeats in flight are skipped", async () => {
+  const items = [A, B, { ...A }, { ...B, id: "b2", text: B.text + " More were detained later." }, { ...A, id: "a", url: "https://news.example.org/a-other", text: "Troops withdrew from the border town of Kidal on Monday." }];
+  async function* gen() {
+    yield* items;
+  }
+  const inline = ctx();
+  const n1 = newCounts();
+  await ingestStream(gen(), inline, n1, { window: 1 });
+  const worker = await startWorkerCoder();
+  try {
+    assert.equal(worker.version, coder.version);
+    const w = ctx({ coder: worker });
+    const n2 = newCounts();
+    await ingestStream(gen(), w, n2, { window: 4 });
+    assert.deepEqual(n2, n1);
+    assert.deepEqual([n2.read, n2.added, n2.skipped], [5, 4, 1]);
+    const docs = async (c: ReturnType<typeof ctx>) => (await c.store.queryEvents({})).map((r) => [r.event.doc, r.event.code, r.event.sentence]);
+    assert.deepEqual(await docs(w), await docs(inline));
+    assert.ok((await docs(w)).some(([d]) => typeof d === "string" && /^a#[0-9a-f]{8}$/.test(d)), "two articles named a in flight at once get distinct docs");
+  } finally {
+    await worker.close();
+  }
 });

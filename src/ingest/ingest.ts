@@ -1,11 +1,11 @@
 // Ingest: one article at a time, skipped when already stored, linked when a near-duplicate, else coded and stored in one transaction.
 import { SitrepError, problem, type Problem } from "../core/problems.js";
-import type { Article } from "../core/types.js";
+import type { Article, CodedEvent } from "../core/types.js";
 import { articleKey, contentHash, sha256 } from "../dedup/article-key.js";
 import { minhash } from "../dedup/minhash.js";
 import { articleOrigin } from "../dedup/origin.js";
 import type { Coder } from "../pipeline/coder.js";
-import type { Store } from "../store/store.js";
+import type { ArticleWrite, SentenceRow, Store } from "../store/store.js";
 
 export type IngestStatus = "added" | "duplicate" | "skipped" | "recoded" | "failed";
 
@@ -24,9 +24,46 @@ export function newCounts(): IngestCounts {
   return { read: 0, added: 0, duplicates: 0, skipped: 0, recoded: 0, failed: 0, events: 0, bytes: 0 };
 }
 
+/** What coding an article yields, as plain data that crosses a worker boundary cheaply (sentence texts are spans of `clean`). */
+export interface CodedArticle {
+  clean: string;
+  published: string | null;
+  title: string | null;
+  datelineOutlet: string | null;
+  sentences: Array<Omit<SentenceRow, "text">>;
+  events: CodedEvent[];
+  problems: Problem[];
+}
+
+/** Codes one article (pure: no store): clean text, sentences and events. */
+export function codeArticle(coder: Coder, a: Article): CodedArticle {
+  const res = coder.code(a);
+  const d = res.doc;
+  return {
+    clean: d.text,
+    published: d.published ?? a.published ?? null,
+    title: d.title ?? a.title ?? null,
+    datelineOutlet: d.dateline?.outlet ?? null,
+    sentences: d.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end, caption: s.caption })),
+    events: res.events,
+    problems: res.problems,
+  };
+}
+
+/** Codes articles: in this thread, or in a worker so that coding and storing run side by side. */
+export interface ArticleCoder {
+  /** The coder's version, recorded with every coding. */
+  version: string;
+  code(a: Article): Promise<CodedArticle>;
+}
+
+export function inlineCoder(coder: Coder): ArticleCoder {
+  return { version: coder.version, code: async (a) => codeArticle(coder, a) };
+}
+
 export interface IngestContext {
   store: Store;
-  coder: Coder;
+  coder: ArticleCoder;
   onProblem(p: Problem): void;
   /** Re-code articles already stored by another coder version (else they are skipped). */
   recode?: boolean;
@@ -46,56 +83,73 @@ export function keyOf(a: Article): string {
   return articleKey(a.url, a.text ?? a.html ?? "");
 }
 
-/** Ingests one article; problems go to onProblem, and a failure never leaves a partial article. */
-export async function ingestArticle(a: Article, ctx: IngestContext, counts: IngestCounts, key = keyOf(a)): Promise<IngestStatus> {
-  const { store, coder } = ctx;
+/** An article on its way in: what was decided before coding. */
+export interface Planned {
+  article: Article;
+  key: string;
+  recode: boolean;
+}
+
+/**
+ * Decides whether an article needs coding (not stored, or stored by another coder version with recode on) and
+ * gives it a `doc` unique in the store. `inFlight` holds the keys and docs of articles planned but not yet stored.
+ */
+export async function planArticle(a: Article, ctx: IngestContext, counts: IngestCounts, inFlight: { keys: Set<string>; docs: Set<string> }, key = keyOf(a)): Promise<Planned | "skipped" | "failed"> {
   counts.read++;
   counts.bytes += (a.text ?? a.html ?? "").length;
   try {
-    const existing = await store.getArticle(key);
-    if (existing && (!ctx.recode || existing.duplicateOf || existing.coderVersion === coder.version)) {
+    const existing = await ctx.store.getArticle(key);
+    if (inFlight.keys.has(key) || (existing && (!ctx.recode || existing.duplicateOf || existing.coderVersion === ctx.coder.version))) {
       counts.skipped++;
       return "skipped";
     }
     // `doc` names the article in every event: unique in the store
-    let docId = existing?.doc ?? a.id;
-    if (!existing && (await store.docTaken(docId))) docId = `${a.id}#${sha256(key).slice(0, 8)}`;
-    const prepared = coder.prepare({ ...a, id: docId });
-    const clean = prepared.text;
-    const hash = contentHash(clean);
-    const mh = clean ? minhash(clean) : null;
-    const outlet = a.outlet ?? hostOf(a.url);
-    const base = {
-      key,
-      doc: docId,
+    let doc = existing?.doc ?? a.id;
+    if (!existing && (inFlight.docs.has(doc) || (await ctx.store.docTaken(doc)))) doc = `${a.id}#${sha256(key).slice(0, 8)}`;
+    inFlight.keys.add(key);
+    inFlight.docs.add(doc);
+    return { article: { ...a, id: doc }, key, recode: !!existing };
+  } catch (e) {
+    counts.failed++;
+    ctx.onProblem(e instanceof SitrepError ? e.problem : problem("E_STORE_WRITE", a.id, (e as Error).message));
+    return "failed";
+  }
+}
+
+/** Stores a coded article in one transaction: as a near-duplicate of a stored original, or with its events. */
+export async function storeArticle(p: Planned, coded: CodedArticle, ctx: IngestContext, counts: IngestCounts): Promise<IngestStatus> {
+  const a = p.article;
+  try {
+    for (const x of coded.problems) ctx.onProblem(x);
+    // fingerprints and origin here, not in the coding thread: this thread waits on the coder anyway
+    const hash = contentHash(coded.clean);
+    const mh = coded.clean ? minhash(coded.clean) : null;
+    const base: Omit<ArticleWrite, "sentences" | "events" | "duplicateOf"> = {
+      key: p.key,
+      doc: a.id,
       url: a.url ?? null,
-      outlet,
-      published: prepared.published ?? a.published ?? null,
-      title: prepared.title ?? a.title ?? null,
-      origin: articleOrigin(clean, prepared.dateline?.outlet ?? null),
-      raw: a.html !== undefined ? { kind: "html" as const, body: a.html } : { kind: "text" as const, body: a.text ?? "" },
-      clean,
+      outlet: a.outlet ?? hostOf(a.url),
+      published: coded.published,
+      title: coded.title,
+      origin: articleOrigin(coded.clean, coded.datelineOutlet),
+      raw: a.html !== undefined ? { kind: "html", body: a.html } : { kind: "text", body: a.text ?? "" },
+      clean: coded.clean,
       contentHash: hash,
       minhash: mh,
-      coderVersion: coder.version,
+      coderVersion: ctx.coder.version,
     };
-    if (!existing && clean) {
-      const dup = await store.findDuplicate(hash, mh);
+    // the same story already stored under another key: linked, its events not counted again
+    if (!p.recode && coded.clean) {
+      const dup = await ctx.store.findDuplicate(hash, mh);
       if (dup) {
-        await store.putArticle({ ...base, sentences: [], events: [], duplicateOf: dup.key });
+        await ctx.store.putArticle({ ...base, sentences: [], events: [], duplicateOf: dup.key });
         counts.duplicates++;
         return "duplicate";
       }
     }
-    const res = coder.finish(prepared);
-    for (const p of res.problems) ctx.onProblem(p);
-    const out = await store.putArticle({
-      ...base,
-      sentences: res.doc.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end, text: s.text, caption: s.caption })),
-      events: res.events,
-      duplicateOf: null,
-    });
-    counts.events += res.events.length;
+    const sentences = coded.sentences.map((x) => ({ ...x, text: coded.clean.slice(x.start, x.end) }));
+    const out = await ctx.store.putArticle({ ...base, sentences, events: coded.events, duplicateOf: null });
+    counts.events += coded.events.length;
     if (out.status === "recoded") {
       counts.recoded++;
       return "recoded";
@@ -107,6 +161,51 @@ export async function ingestArticle(a: Article, ctx: IngestContext, counts: Inge
     ctx.onProblem(e instanceof SitrepError ? e.problem : problem("E_STORE_WRITE", a.id, (e as Error).message));
     return "failed";
   }
+}
+
+/** Ingests one article from start to end (plan, code, store). */
+export async function ingestArticle(a: Article, ctx: IngestContext, counts: IngestCounts, key = keyOf(a)): Promise<IngestStatus> {
+  const inFlight = { keys: new Set<string>(), docs: new Set<string>() };
+  const p = await planArticle(a, ctx, counts, inFlight, key);
+  if (typeof p === "string") return p;
+  let coded: CodedArticle;
+  try {
+    coded = await ctx.coder.code(p.article);
+  } catch (e) {
+    counts.failed++;
+    ctx.onProblem(problem("E_PIPELINE", a.id, (e as Error).message));
+    return "failed";
+  }
+  return storeArticle(p, coded, ctx, counts);
+}
+
+/**
+ * Ingests a stream of articles with coding `window` articles ahead of storing: with a worker coder, the
+ * second core codes while this thread writes. Articles are stored in input order, one transaction each.
+ */
+export async function ingestStream(items: AsyncIterable<Article>, ctx: IngestContext, counts: IngestCounts, opts: { window?: number; signal?: AbortSignal; onStored?: () => void } = {}): Promise<void> {
+  const window = opts.window ?? 4;
+  const inFlight = { keys: new Set<string>(), docs: new Set<string>() };
+  const queue: Array<{ p: Planned; coded: Promise<CodedArticle | Error> }> = [];
+  const drainOne = async () => {
+    const { p, coded } = queue.shift()!;
+    const c = await coded;
+    if (c instanceof Error) {
+      counts.failed++;
+      ctx.onProblem(problem("E_PIPELINE", p.article.id, c.message));
+    } else await storeArticle(p, c, ctx, counts);
+    inFlight.keys.delete(p.key);
+    inFlight.docs.delete(p.article.id);
+    opts.onStored?.();
+  };
+  for await (const a of items) {
+    if (opts.signal?.aborted) break;
+    const p = await planArticle(a, ctx, counts, inFlight);
+    if (typeof p === "string") continue;
+    queue.push({ p, coded: ctx.coder.code(p.article).catch((e: Error) => e) });
+    if (queue.length >= window) await drainOne();
+  }
+  while (queue.length) await drainOne();
 }
 
 /** Re-codes every stored article a different coder version coded, one transaction each. */

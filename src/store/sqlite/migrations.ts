@@ -21,16 +21,13 @@ CREATE TABLE articles (
   duplicate_of INTEGER REFERENCES articles(id),
   raw_kind TEXT NOT NULL CHECK (raw_kind IN ('text', 'html')),
   raw TEXT NOT NULL,
-  clean TEXT NOT NULL,
+  clean TEXT, -- NULL when the clean text is the raw text itself
   coder_version TEXT,
   coded_at TEXT,
   ingested_at TEXT NOT NULL
 );
 CREATE INDEX articles_hash ON articles(content_hash);
 CREATE INDEX articles_duplicate ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
-CREATE INDEX articles_outlet ON articles(outlet);
-CREATE INDEX articles_coder ON articles(coder_version);
-CREATE INDEX articles_published ON articles(published);
 
 -- LSH buckets of each original article's MinHash signature
 CREATE TABLE article_lsh (bucket INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (bucket, article)) WITHOUT ROWID;
@@ -56,11 +53,12 @@ CREATE TABLE sentences (
   text TEXT NOT NULL,
   UNIQUE (article, idx)
 );
+-- full-text index over the sentences, filled in batches (one small FTS segment per article is slow to write):
+-- fts_state.upto is the last sentence id indexed; a deleted sentence leaves the index only if it was in it
 CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id');
-CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
-  INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+CREATE TABLE fts_state (upto INTEGER NOT NULL);
+INSERT INTO fts_state (upto) VALUES (0);
+CREATE TRIGGER sentences_ad AFTER DELETE ON sentences WHEN old.id <= (SELECT upto FROM fts_state) BEGIN
   INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
 
@@ -71,12 +69,14 @@ CREATE TABLE clusters (
   last_date TEXT,
   lat REAL, lon REAL, country TEXT,
   reports INTEGER NOT NULL DEFAULT 0,
-  outlets TEXT NOT NULL DEFAULT '[]',
-  sources TEXT NOT NULL DEFAULT '[]',
   n_outlets INTEGER NOT NULL DEFAULT 0,
   n_sources INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX clusters_key ON clusters(key, last_date);
+-- a cluster's outlets and independent sources, each with how many of its reports (or copies of them) carry it:
+-- counts kept as reports come and go, so a large cluster is never re-counted
+CREATE TABLE cluster_outlets (cluster INTEGER NOT NULL, outlet TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (cluster, outlet)) WITHOUT ROWID;
+CREATE TABLE cluster_sources (cluster INTEGER NOT NULL, source TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (cluster, source)) WITHOUT ROWID;
 
 CREATE TABLE events (
   seq INTEGER PRIMARY KEY,
@@ -102,16 +102,13 @@ CREATE INDEX events_id ON events(id);
 CREATE INDEX events_article ON events(article, sentence);
 CREATE INDEX events_date ON events(date);
 CREATE INDEX events_root_date ON events(root, date);
-CREATE INDEX events_code_date ON events(code, date);
 CREATE INDEX events_source ON events(source_code, date);
 CREATE INDEX events_target ON events(target_code, date);
 CREATE INDEX events_plover ON events(plover, date);
-CREATE INDEX events_location ON events(location);
 CREATE INDEX events_cluster ON events(cluster);
 
 -- one row per country an event involves (its place, its source, its target): the country index
 CREATE TABLE event_country (country TEXT NOT NULL, date TEXT NOT NULL, event INTEGER NOT NULL, PRIMARY KEY (country, date, event)) WITHOUT ROWID;
-CREATE INDEX event_country_event ON event_country(event);
 
 -- located events, for place + radius queries
 CREATE VIRTUAL TABLE events_geo USING rtree(seq, min_lat, max_lat, min_lon, max_lon);

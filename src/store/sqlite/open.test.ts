@@ -35,6 +35,7 @@ test("a file that is not a database, or a missing one opened read-only, is a cle
   writeFileSync(path, "these are not the bytes of a SQLite database ".repeat(200));
   assert.throws(() => openSqliteStore(path), (e: unknown) => e instanceof SitrepError && e.problem.code === "E_STORE_OPEN" && /not a database/.test(e.message));
   assert.throws(() => openSqliteStore(join(dir, "missing.db"), { readonly: true }), (e: unknown) => e instanceof SitrepError && e.problem.code === "E_STORE_OPEN");
+  assert.throws(() => openSqliteStore(join(dir, "missing.db"), { mustExist: true }), (e: unknown) => e instanceof SitrepError && e.problem.code === "E_STORE_OPEN");
 });
 
 test("a second writer waits for the lock instead of failing at once", async () => {
@@ -51,4 +52,17 @@ test("a second writer waits for the lock instead of failing at once", async () =
   raw.close();
   await a.close();
   await b.close();
+});
+
+test("sentences a killed run stored but did not index are indexed when the database is next opened", async () => {
+  const path = join(dir, "fts.db");
+  const s = openSqliteStore(path);
+  await s.putArticle(article("f1", { clean: "Rebels shelled the airport at dawn." }, undefined));
+  // as after a kill -9: the batch never ran
+  assert.equal((s.db.prepare("SELECT upto FROM fts_state").get() as { upto: number }).upto, 0);
+  s.db.close();
+  const again = openSqliteStore(path);
+  assert.ok((again.db.prepare("SELECT upto FROM fts_state").get() as { upto: number }).upto > 0);
+  assert.equal((await again.queryEvents({ text: "airport" })).length, 1);
+  await again.close();
 });

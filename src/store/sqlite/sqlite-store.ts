@@ -13,6 +13,8 @@ type Row = Record<string, unknown>;
 
 export interface SqliteOptions {
   readonly?: boolean;
+  /** Refuse to create the file (commands that only read). */
+  mustExist?: boolean;
   /** Milliseconds to wait for another writer's lock. */
   busyTimeoutMs?: number;
 }
@@ -32,15 +34,19 @@ function migrate(db: Database.Database, path: string): void {
 
 /** Opens (creating if needed) a SQLite store; problems opening it are SitrepErrors naming the file. */
 export function openSqliteStore(path: string, opts: SqliteOptions = {}): SqliteStore {
-  if (opts.readonly && path !== ":memory:" && !existsSync(path)) throw new SitrepError(problem("E_STORE_OPEN", path, "no such database file"));
+  if ((opts.readonly || opts.mustExist) && path !== ":memory:" && !existsSync(path)) throw new SitrepError(problem("E_STORE_OPEN", path, "no such database file"));
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
     db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
     if (!opts.readonly) {
       db.pragma("journal_mode = WAL");
+      // durable against a crash of the process (kill -9) without an fsync per article; fewer, larger checkpoints
       db.pragma("synchronous = NORMAL");
+      db.pragma("wal_autocheckpoint = 10000");
     }
+    // the indexes an ingest touches stay in memory
+    db.pragma("cache_size = -65536");
     db.pragma("foreign_keys = ON");
     if (!opts.readonly) migrate(db, path);
     else {
@@ -53,7 +59,15 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): SqliteS
     throw new SitrepError(problem("E_STORE_OPEN", path, /locked|busy/i.test(msg) ? `${msg} (another sitrep is writing to it?)` : msg));
   }
   db.function("km", { deterministic: true }, (a, b, c, d) => (a == null || b == null ? null : km(a as number, b as number, c as number, d as number)));
-  return new SqliteStore(db, path);
+  const store = new SqliteStore(db, path);
+  // sentences a killed run stored but did not index yet
+  try {
+    if (!opts.readonly) store.indexSentences();
+  } catch (e) {
+    db.close();
+    throw new SitrepError(problem("E_STORE_OPEN", path, `${(e as Error).message} (another sitrep is writing to it?)`));
+  }
+  return store;
 }
 
 function metaOf(r: Row, dupKey: string | null): ArticleMeta {
@@ -71,13 +85,22 @@ function metaOf(r: Row, dupKey: string | null): ArticleMeta {
   };
 }
 
+/** The countries an event involves: its place's, its source's, its target's (the country index's rows). */
+function countriesOf(e: CodedEvent): string[] {
+  return [...new Set([e.location?.country, e.source.country, e.target?.country])].filter((c): c is string => !!c);
+}
+
 interface ClusterRow extends ClusterShape {
   id: number;
 }
 
+/** Articles stored between two full-text indexing batches. */
+const FTS_BATCH = 200;
+
 export class SqliteStore implements Store {
   readonly kind = "sqlite";
   private readonly st: Record<string, Database.Statement>;
+  private sinceIndexed = 0;
 
   constructor(
     readonly db: Database.Database,
@@ -100,8 +123,8 @@ export class SqliteStore implements Store {
       retireCodings: p("UPDATE codings SET replaced_at = ? WHERE article = ? AND replaced_at IS NULL"),
       insertSentence: p("INSERT INTO sentences (article, idx, start, end, caption, text) VALUES (?, ?, ?, ?, ?, ?)"),
       deleteSentences: p("DELETE FROM sentences WHERE article = ?"),
-      eventsOfArticle: p("SELECT seq, cluster FROM events WHERE article = ?"),
-      deleteEventCountry: p("DELETE FROM event_country WHERE event = ?"),
+      eventsOfArticle: p("SELECT seq, cluster, date, loc_country, origin, record FROM events WHERE article = ?"),
+      deleteEventCountry: p("DELETE FROM event_country WHERE country = ? AND date = ? AND event = ?"),
       deleteEventGeo: p("DELETE FROM events_geo WHERE seq = ?"),
       deleteEvents: p("DELETE FROM events WHERE article = ?"),
       insertEvent: p(`INSERT INTO events (id, article, sentence, date, code, root, quad, goldstein, plover, source_code, target_code, location, loc_country, lat, lon, cluster, origin, record)
@@ -111,19 +134,32 @@ export class SqliteStore implements Store {
       clusterCandidates: p("SELECT id, key, first_date AS firstDate, last_date AS lastDate, lat, lon, country FROM clusters WHERE key = ? AND last_date >= ? AND first_date <= ?"),
       insertCluster: p("INSERT INTO clusters (key, first_date, last_date, lat, lon, country) VALUES (?, ?, ?, ?, ?, ?)"),
       widenCluster: p(`UPDATE clusters SET first_date = MIN(first_date, ?), last_date = MAX(last_date, ?), lat = COALESCE(lat, ?), lon = COALESCE(lon, ?), country = COALESCE(country, ?) WHERE id = ?`),
-      clusterReports: p("SELECT COUNT(*) n, MIN(date) lo, MAX(date) hi FROM events WHERE cluster = ?"),
-      clusterSources: p("SELECT DISTINCT origin FROM events WHERE cluster = ? ORDER BY origin"),
-      clusterOutlets: p(`SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND (id IN (SELECT article FROM events WHERE cluster = @c) OR duplicate_of IN (SELECT article FROM events WHERE cluster = @c)) ORDER BY outlet`),
-      updateCluster: p("UPDATE clusters SET reports = ?, outlets = ?, sources = ?, n_outlets = ?, n_sources = ?, first_date = ?, last_date = ? WHERE id = ?"),
+      addOutlet: p("INSERT INTO cluster_outlets (cluster, outlet, n) VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1 RETURNING n"),
+      subOutlet: p("UPDATE cluster_outlets SET n = n - 1 WHERE cluster = ? AND outlet = ? RETURNING n"),
+      dropOutlet: p("DELETE FROM cluster_outlets WHERE cluster = ? AND outlet = ? AND n <= 0"),
+      addSource: p("INSERT INTO cluster_sources (cluster, source, n) VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1 RETURNING n"),
+      subSource: p("UPDATE cluster_sources SET n = n - 1 WHERE cluster = ? AND source = ? RETURNING n"),
+      dropSource: p("DELETE FROM cluster_sources WHERE cluster = ? AND source = ? AND n <= 0"),
+      bumpCluster: p("UPDATE clusters SET reports = reports + ?, n_outlets = n_outlets + ?, n_sources = n_sources + ? WHERE id = ?"),
+      clusterDates: p("SELECT COUNT(*) n, MIN(date) lo, MAX(date) hi FROM events WHERE cluster = ?"),
+      setClusterDates: p("UPDATE clusters SET first_date = ?, last_date = ? WHERE id = ?"),
       deleteCluster: p("DELETE FROM clusters WHERE id = ?"),
-      clusterMembers: p("SELECT id FROM events WHERE cluster = ? ORDER BY seq"),
-      clusterFirst: p("SELECT record FROM events WHERE cluster = ? ORDER BY seq LIMIT 1"),
-      clustersOfArticle: p("SELECT DISTINCT cluster FROM events WHERE article = ? AND cluster IS NOT NULL"),
+      deleteClusterOutlets: p("DELETE FROM cluster_outlets WHERE cluster = ?"),
+      deleteClusterSources: p("DELETE FROM cluster_sources WHERE cluster = ?"),
+      copiesOf: p("SELECT outlet FROM articles WHERE duplicate_of = ? AND outlet IS NOT NULL"),
+      outletsOf: p("SELECT cluster, outlet FROM cluster_outlets WHERE cluster IN (SELECT value FROM json_each(?)) ORDER BY cluster, outlet"),
+      sourcesOf: p("SELECT cluster, source FROM cluster_sources WHERE cluster IN (SELECT value FROM json_each(?)) ORDER BY cluster, source"),
+      membersOf: p("SELECT cluster, id, seq FROM events WHERE cluster IN (SELECT value FROM json_each(?)) ORDER BY cluster, seq"),
+      recordsOf: p("SELECT seq, record FROM events WHERE seq IN (SELECT value FROM json_each(?))"),
       getFeed: p("SELECT * FROM feeds WHERE url = ?"),
       putFeed: p(`INSERT INTO feeds (url, etag, last_modified, failures, last_error, last_ok, next_due) VALUES (@url, @etag, @lastModified, @failures, @lastError, @lastOk, @nextDue)
         ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, failures = excluded.failures, last_error = excluded.last_error, last_ok = excluded.last_ok, next_due = excluded.next_due`),
       raw: p("SELECT a.*, d.key AS dup_key FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of WHERE a.key = ?"),
       stale: p("SELECT key FROM articles WHERE duplicate_of IS NULL AND (coder_version IS NULL OR coder_version != ?) ORDER BY id LIMIT ?"),
+      ftsUpto: p("SELECT upto FROM fts_state"),
+      ftsPending: p("INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ? ORDER BY id"),
+      ftsMax: p("SELECT COALESCE(MAX(id), 0) m FROM sentences"),
+      ftsSet: p("UPDATE fts_state SET upto = ?"),
       sentencesOf: p("SELECT s.idx, s.start, s.end, s.caption, s.text FROM sentences s JOIN articles a ON a.id = s.article WHERE a.doc = ? ORDER BY s.idx"),
     };
   }
@@ -157,9 +193,31 @@ export class SqliteStore implements Store {
     return best;
   }
 
+  /** Adds the sentences stored since the last batch to the full-text index, in one transaction. */
+  indexSentences(): void {
+    if (this.db.readonly) return;
+    // nothing pending: no write lock taken
+    if ((this.st.ftsMax.get() as { m: number }).m <= (this.st.ftsUpto.get() as { upto: number }).upto) {
+      this.sinceIndexed = 0;
+      return;
+    }
+    this.db
+      .transaction(() => {
+        const upto = (this.st.ftsUpto.get() as { upto: number }).upto;
+        const max = (this.st.ftsMax.get() as { m: number }).m;
+        if (max <= upto) return;
+        this.st.ftsPending.run(upto);
+        this.st.ftsSet.run(max);
+      })
+      .immediate();
+    this.sinceIndexed = 0;
+  }
+
   async putArticle(a: ArticleWrite): Promise<PutOutcome> {
     try {
-      return this.db.transaction(() => this.put(a)).immediate();
+      const out = this.db.transaction(() => this.put(a)).immediate();
+      if (++this.sinceIndexed >= FTS_BATCH) this.indexSentences();
+      return out;
     } catch (e) {
       if (e instanceof SitrepError) throw e;
       throw new SitrepError(problem("E_STORE_WRITE", a.doc, (e as Error).message));
@@ -179,7 +237,7 @@ export class SqliteStore implements Store {
       minhash: a.minhash && !a.duplicateOf ? toBlob(a.minhash) : null,
       raw_kind: a.raw.kind,
       raw: a.raw.body,
-      clean: a.clean,
+      clean: a.clean === a.raw.body ? null : a.clean,
       coder_version: a.duplicateOf ? null : a.coderVersion,
       coded_at: a.duplicateOf ? null : now,
     };
@@ -187,20 +245,25 @@ export class SqliteStore implements Store {
       const orig = this.st.byKey.get(a.duplicateOf) as Row | undefined;
       if (!orig) throw new SitrepError(problem("E_STORE_WRITE", a.doc, `the original ${a.duplicateOf} is not in the store`));
       this.st.insertArticle.run({ ...fields, key: a.key, doc: a.doc, duplicate_of: orig.id, ingested_at: now });
-      // the copy's outlet now carries the original's reports too
-      for (const c of this.st.clustersOfArticle.all(orig.id) as Row[]) this.refreshCluster(c.cluster as number);
+      // the copy's outlet now carries each of the original's reports too (not a report or a source of its own)
+      if (a.outlet) for (const e of this.st.eventsOfArticle.all(orig.id) as Row[]) this.count(e.cluster as number, 0, [a.outlet], [], +1);
       return { status: "duplicate", doc: a.doc, of: orig.doc as string };
     }
     let articleId: number;
     let previousVersion: string | null = null;
-    const touched = new Set<number>();
+    const emptied = new Set<number>();
+    const copies = existing ? (this.st.copiesOf.all(existing.id) as Row[]).map((r) => r.outlet as string) : [];
     if (existing) {
       articleId = existing.id as number;
       previousVersion = (existing.coder_version as string) ?? null;
+      const oldOutlet = (existing.outlet as string) ?? null;
       for (const e of this.st.eventsOfArticle.all(articleId) as Row[]) {
-        this.st.deleteEventCountry.run(e.seq);
+        const rec = JSON.parse(e.record as string) as CodedEvent;
+        for (const c of countriesOf(rec)) this.st.deleteEventCountry.run(c, rec.date ?? "", e.seq);
         this.st.deleteEventGeo.run(e.seq);
-        if (e.cluster != null) touched.add(e.cluster as number);
+        if (e.cluster == null) continue;
+        this.count(e.cluster as number, -1, oldOutlet ? [oldOutlet, ...copies] : copies, [e.origin as string], -1);
+        emptied.add(e.cluster as number);
       }
       this.st.deleteEvents.run(articleId);
       this.st.deleteSentences.run(articleId);
@@ -213,8 +276,21 @@ export class SqliteStore implements Store {
     if (a.minhash && !existing?.duplicate_of) for (const b of buckets(a.minhash)) this.st.insertLsh.run(b, articleId);
     for (const s of a.sentences) this.st.insertSentence.run(articleId, s.index, s.start, s.end, s.caption ? 1 : 0, s.text);
     const meta = { origin: a.origin, outlet: a.outlet, doc: a.doc, url: a.url };
-    for (const e of a.events) touched.add(this.insertEvent(articleId, e, eventOrigin(e, meta)));
-    for (const c of touched) this.refreshCluster(c);
+    const outlets = a.outlet ? [a.outlet, ...copies] : copies;
+    for (const e of a.events) {
+      const origin = eventOrigin(e, meta);
+      const c = this.insertEvent(articleId, e, origin);
+      this.count(c, +1, outlets, [origin], +1);
+    }
+    // clusters that lost reports to a re-coding: gone when empty, else their dates narrowed
+    for (const c of emptied) {
+      const r = this.st.clusterDates.get(c) as { n: number; lo: string | null; hi: string | null };
+      if (!r.n) {
+        this.st.deleteCluster.run(c);
+        this.st.deleteClusterOutlets.run(c);
+        this.st.deleteClusterSources.run(c);
+      } else this.st.setClusterDates.run(r.lo, r.hi, c);
+    }
     this.st.insertCoding.run(articleId, a.coderVersion, now, a.events.length);
     return existing ? { status: "recoded", doc: existing.doc as string, events: a.events.length, previousVersion } : { status: "added", doc: a.doc, events: a.events.length };
   }
@@ -257,20 +333,36 @@ export class SqliteStore implements Store {
         record: JSON.stringify(e),
       }).lastInsertRowid,
     );
-    for (const c of new Set([loc?.country, e.source.country, e.target?.country])) if (c) this.st.insertEventCountry.run(c, e.date ?? "", seq);
+    for (const c of countriesOf(e)) this.st.insertEventCountry.run(c, e.date ?? "", seq);
     if (loc?.lat != null && loc.lon != null) this.st.insertEventGeo.run(seq, loc.lat, loc.lat, loc.lon, loc.lon);
     return cluster;
   }
 
-  private refreshCluster(id: number): void {
-    const r = this.st.clusterReports.get(id) as { n: number; lo: string | null; hi: string | null };
-    if (!r.n) {
-      this.st.deleteCluster.run(id);
-      return;
+  /** Adds (sign +1) or removes (-1) one report's contribution to a cluster: the report itself, its outlets, its source. */
+  private count(cluster: number, reports: number, outlets: readonly string[], sources: readonly string[], sign: 1 | -1): void {
+    let dOutlets = 0;
+    let dSources = 0;
+    for (const o of outlets) {
+      if (sign > 0) dOutlets += (this.st.addOutlet.get(cluster, o) as { n: number }).n === 1 ? 1 : 0;
+      else {
+        const r = this.st.subOutlet.get(cluster, o) as { n: number } | undefined;
+        if (r && r.n <= 0) {
+          this.st.dropOutlet.run(cluster, o);
+          dOutlets--;
+        }
+      }
     }
-    const sources = (this.st.clusterSources.all(id) as Row[]).map((x) => x.origin as string);
-    const outlets = (this.st.clusterOutlets.all({ c: id }) as Row[]).map((x) => x.outlet as string);
-    this.st.updateCluster.run(r.n, JSON.stringify(outlets), JSON.stringify(sources), outlets.length, sources.length, r.lo, r.hi, id);
+    for (const x of sources) {
+      if (sign > 0) dSources += (this.st.addSource.get(cluster, x) as { n: number }).n === 1 ? 1 : 0;
+      else {
+        const r = this.st.subSource.get(cluster, x) as { n: number } | undefined;
+        if (r && r.n <= 0) {
+          this.st.dropSource.run(cluster, x);
+          dSources--;
+        }
+      }
+    }
+    this.st.bumpCluster.run(reports, dOutlets, dSources, cluster);
   }
 
   async getRaw(key: string): Promise<{ meta: ArticleMeta; raw: ArticleWrite["raw"] } | null> {
@@ -312,7 +404,11 @@ export class SqliteStore implements Store {
     const roots = (q.root ?? []).filter((r) => r.length <= 2);
     const codes = [...(q.code ?? []), ...(q.root ?? []).filter((r) => r.length > 2)];
     if (roots.length) list("e.root", roots.map((r) => r.padStart(2, "0")));
-    if (codes.length) list("e.code", codes);
+    // a code filter also names its roots, so the (root, date) index serves it
+    if (codes.length) {
+      if (!roots.length) list("e.root", [...new Set(codes.map((c) => c.slice(0, 2)))]);
+      list("e.code", codes);
+    }
     if (q.plover?.length) list("e.plover", q.plover.map((p) => p.toUpperCase()));
     if (q.actor) {
       const pat = q.actor.toUpperCase().replace(/[[\]?]/g, "");
@@ -324,6 +420,7 @@ export class SqliteStore implements Store {
       params.push(q.doc);
     }
     if (q.text) {
+      if (this.sinceIndexed) this.indexSentences();
       where.push("e.seq IN (SELECT e2.seq FROM sentences_fts f JOIN sentences s ON s.id = f.rowid JOIN events e2 ON e2.article = s.article AND e2.sentence = s.idx WHERE sentences_fts MATCH ?)");
       params.push(q.text);
     }
@@ -369,16 +466,41 @@ export class SqliteStore implements Store {
     const inner = `SELECT e.cluster FROM ${from} ${where.length ? "WHERE " + where.join(" AND ") : ""}`;
     const sql = `SELECT * FROM clusters WHERE id IN (${inner}) ${q.after != null ? "AND id > ?" : ""} ORDER BY id LIMIT ?`;
     const rows = this.run<Row>(sql, [...params, ...(q.after != null ? [q.after] : []), q.limit ?? 1000], q.text ?? "");
+    // members and first reports of all the clusters in two queries, not two per cluster
+    const ids = JSON.stringify(rows.map((c) => c.id));
+    const members = new Map<number, string[]>();
+    const first = new Map<number, number>();
+    for (const m of this.st.membersOf.all(ids) as Row[]) {
+      const c = m.cluster as number;
+      if (!members.has(c)) {
+        members.set(c, []);
+        first.set(c, m.seq as number);
+      }
+      members.get(c)!.push(m.id as string);
+    }
+    const records = new Map<number, string>();
+    for (const r of this.st.recordsOf.all(JSON.stringify([...first.values()])) as Row[]) records.set(r.seq as number, r.record as string);
+    const listed = (st: Database.Statement, col: string) => {
+      const m = new Map<number, string[]>();
+      for (const r of st.all(ids) as Row[]) {
+        const c = r.cluster as number;
+        if (!m.has(c)) m.set(c, []);
+        m.get(c)!.push(r[col] as string);
+      }
+      return m;
+    };
+    const outlets = listed(this.st.outletsOf, "outlet");
+    const sources = listed(this.st.sourcesOf, "source");
     return rows.map((c) => ({
       id: c.id as number,
       status: "reported" as const,
-      event: JSON.parse((this.st.clusterFirst.get(c.id) as Row).record as string) as CodedEvent,
+      event: JSON.parse(records.get(first.get(c.id as number)!)!) as CodedEvent,
       firstDate: (c.first_date as string) ?? null,
       lastDate: (c.last_date as string) ?? null,
       reports: c.reports as number,
-      outlets: JSON.parse(c.outlets as string) as string[],
-      sources: JSON.parse(c.sources as string) as string[],
-      members: (this.st.clusterMembers.all(c.id) as Row[]).map((m) => m.id as string),
+      outlets: outlets.get(c.id as number) ?? [],
+      sources: sources.get(c.id as number) ?? [],
+      members: members.get(c.id as number) ?? [],
     }));
   }
 
@@ -442,6 +564,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    if (this.sinceIndexed) this.indexSentences();
+    this.db.close();
   }
 }

@@ -1,0 +1,157 @@
+// npm run bench (second part): ingest speed into SQLite against the bare coder, re-ingest speed, and query time over 1,000,000 events.
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { parse } from "csv-parse/sync";
+import { repoPath } from "../src/core/paths.js";
+import type { Article, CodedEvent } from "../src/core/types.js";
+import { createCoder } from "../src/pipeline/coder.js";
+import { ingestStream, newCounts } from "../src/ingest/ingest.js";
+import { startCoderPool } from "../src/ingest/worker-coder.js";
+import { openSqliteStore } from "../src/store/sqlite/sqlite-store.js";
+import { contentHash } from "../src/dedup/article-key.js";
+import { mix } from "../src/dedup/minhash.js";
+
+const SHARED = repoPath("../shared/data");
+const { values } = parseArgs({ options: { articles: { type: "string", default: "100000" }, events: { type: "string", default: "1000000" }, workers: { type: "string", default: "2" } } });
+const N = Number(values.articles);
+const EVENTS = Number(values.events);
+
+// real sentences of the news sets: the Times of India sentences and the Guardian articles split into sentences
+function pool(): Array<{ text: string; date: string }> {
+  const out: Array<{ text: string; date: string }> = [];
+  const india = join(SHARED, "news/india_police_events_sents.jsonl");
+  if (existsSync(india)) {
+    for (const l of readFileSync(india, "utf8").split("\n")) {
+      if (!l.trim()) continue;
+      const r = JSON.parse(l);
+      const t = String(r.sent_text).trim();
+      if (t.length > 20) out.push({ text: t, date: r.doc_date });
+    }
+  }
+  const g = join(SHARED, "news/guardian_sdf_sample.csv");
+  if (existsSync(g)) {
+    for (const r of parse(readFileSync(g), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>) {
+      for (const s of r.text.split(/(?<=[.!?])\s+(?=[A-Z"“])/)) if (s.trim().length > 20) out.push({ text: s.trim(), date: r.date });
+    }
+  }
+  return out;
+}
+
+const sentences = pool();
+if (!sentences.length) {
+  console.log(`no benchmark data found under ${SHARED}`);
+  process.exit(1);
+}
+
+/** Article k: 17 real sentences drawn at random from the whole pool, so that no two articles are near-duplicates. */
+function article(k: number): Article {
+  const parts: string[] = [];
+  let date = "";
+  for (let j = 0; j < 17; j++) {
+    const s = sentences[mix(k * 17 + j) % sentences.length];
+    if (!j) date = s.date;
+    parts.push(s.text);
+  }
+  return { id: `bench-${k}`, url: `https://bench.example.org/a/${k}`, outlet: ["Times of India", "The Guardian", "Example Wire"][k % 3], published: date, text: parts.join(" ") };
+}
+
+const mb = (n: number) => (n / 1e6).toFixed(1);
+console.log(`\nsitrep ingest bench — ${N} articles of 17 real sentences each (drawn from ${sentences.length} sentences of ../shared/data/news), SQLite in a temporary folder`);
+
+const coder = createCoder();
+let t0 = performance.now();
+let events = 0;
+for (let k = 0; k < N; k++) events += coder.code(article(k)).events.length;
+const bare = (performance.now() - t0) / 1000;
+console.log(`bare coder:   ${N} articles, ${events} events in ${bare.toFixed(1)} s — ${(N / bare).toFixed(0)} articles/s`);
+
+const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
+const store = openSqliteStore(join(dir, "ingest.db"));
+const counts = newCounts();
+// as sitrep ingest runs: a worker thread codes while this thread stores (its start-up is not counted, as the bare coder's is not)
+const worker = await startCoderPool(Number(values.workers));
+const ctx = { store, coder: worker, onProblem: () => {} };
+async function* articles() {
+  for (let k = 0; k < N; k++) yield article(k);
+}
+t0 = performance.now();
+await ingestStream(articles(), ctx, counts, { window: 4 * Number(values.workers) });
+const ing = (performance.now() - t0) / 1000;
+console.log(
+  `ingest:       ${counts.read} articles (${counts.added} added, ${counts.duplicates} near-duplicates, ${counts.failed} failed), ${counts.events} events in ${ing.toFixed(1)} s — ` +
+    `${(N / ing).toFixed(0)} articles/s, ${((100 * bare) / ing).toFixed(0)}% of the bare coder`,
+);
+const again = newCounts();
+t0 = performance.now();
+await ingestStream(articles(), ctx, again);
+const re = (performance.now() - t0) / 1000;
+await worker.close();
+console.log(`re-ingest:    ${again.skipped} of ${again.read} skipped as stored in ${re.toFixed(1)} s — ${(N / re).toFixed(0)} articles/s`);
+console.log(`peak RSS so far (the process, workers included): ${mb(process.resourceUsage().maxRSS * 1024)} MB`);
+const st = await store.stats();
+console.log(`store:        ${st.articles} articles, ${st.sentences} sentences, ${st.events} events, ${st.clusters} clusters`);
+await store.close();
+
+// a store of EVENTS made-up events over 40 countries and two years, then one country and one month queried
+const COUNTRIES = ["IRQ", "SYR", "AFG", "UKR", "RUS", "USA", "IRN", "ISR", "PSE", "LBN", "YEM", "SAU", "EGY", "LBY", "SDN", "SSD", "SOM", "ETH", "KEN", "NGA", "MLI", "BFA", "NER", "COD", "CAF", "MOZ", "PAK", "IND", "MMR", "PHL", "CHN", "TUR", "MEX", "COL", "VEN", "BRA", "HTI", "FRA", "GBR", "DEU"];
+const ROOTS = ["01", "02", "03", "04", "05", "10", "11", "12", "13", "14", "17", "18", "19", "20"];
+const big = openSqliteStore(join(dir, "events.db"));
+let seed = 42;
+const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+const PER = 20;
+t0 = performance.now();
+// the fixture is written 500 articles to a transaction (putArticle nests as a savepoint): only the queries are measured
+const batch = big.db.transaction((from: number, to: number) => {
+for (let a = from; a < to; a++) {
+  const evs: CodedEvent[] = [];
+  for (let i = 0; i < PER; i++) {
+    const c1 = pick(COUNTRIES);
+    const c2 = pick(COUNTRIES);
+    const root = pick(ROOTS);
+    const day = Math.floor(rnd() * 730);
+    const date = new Date(Date.UTC(2020, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+    const lat = -40 + rnd() * 90;
+    const lon = -120 + rnd() * 240;
+    evs.push({
+      id: `b${a}-${i}`, doc: `b${a}`, sentence: i, text: `Sentence ${i} of made-up article ${a}.`, date, code: root + "0", root, quad: 1 + Math.floor(rnd() * 4), goldstein: -5,
+      plover: { type: "ASSAULT", mode: null }, acled: null,
+      source: { text: c1, code: c1 + "GOV", country: c1, sector: "GOV" }, target: { text: c2, code: c2 + "MIL", country: c2, sector: "MIL" },
+      location: { name: `place ${a % 997}`, country: c1, admin1: null, lat, lon }, attribution: [], hedged: false, negated: false,
+      evidence: { verb: "v", pattern: "p", spans: { source: [0, 1], verb: [2, 3], target: [4, 5] } }, confidence: 0.5,
+    });
+  }
+  const text = evs.map((e) => e.text).join(" ");
+  void big.putArticle({
+    key: `url:https://bench.example.org/e/${a}`, doc: `b${a}`, url: null, outlet: "Bench", published: evs[0].date, title: null, origin: null,
+    raw: { kind: "text", body: text }, clean: text, contentHash: contentHash(text), minhash: null,
+    sentences: evs.map((e, i) => ({ index: i, start: 0, end: 1, caption: false, text: e.text })), events: evs, coderVersion: "bench", duplicateOf: null,
+  });
+}
+});
+for (let a = 0; a < EVENTS / PER; a += 500) batch(a, Math.min(EVENTS / PER, a + 500));
+const built = (performance.now() - t0) / 1000;
+console.log(`\nquery store:  ${EVENTS} made-up events (${COUNTRIES.length} countries, 2020–2021), written in ${built.toFixed(1)} s in batches (a fixture, not an ingest figure)`);
+function timed(label: string, f: () => Promise<number>) {
+  return async () => {
+    const ms: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      rows = await f();
+      ms.push(performance.now() - t);
+    }
+    ms.sort((x, y) => x - y);
+    console.log(`  ${label}: ${rows} rows, median ${ms[3].toFixed(1)} ms, slowest ${ms[6].toFixed(1)} ms (7 runs)`);
+  };
+}
+const month = { country: ["IRQ"], since: "2021-03-01", until: "2021-03-31", limit: 100_000 };
+await timed("reports, IRQ, March 2021", async () => (await big.queryEvents(month)).length)();
+await timed("clusters, IRQ, March 2021", async () => (await big.queryClusters(month)).length)();
+await timed("reports, IRQ, March 2021, roots 18,19", async () => (await big.queryEvents({ ...month, root: ["18", "19"] })).length)();
+await timed("reports within 100 km of Baghdad, 2021", async () => (await big.queryEvents({ near: { lat: 33.3, lon: 44.4, km: 100 }, since: "2021-01-01", limit: 100_000 })).length)();
+await big.close();
+console.log(`  database file: ${mb(statSync(join(dir, "events.db")).size)} MB`);
+rmSync(dir, { recursive: true, force: true });

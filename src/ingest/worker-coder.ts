@@ -1,0 +1,79 @@
+// An ArticleCoder backed by a worker thread: coding runs on the second core while the caller stores.
+import { Worker } from "node:worker_threads";
+import type { Problem } from "../core/problems.js";
+import type { Article } from "../core/types.js";
+import type { CoderOptions } from "../pipeline/coder.js";
+import type { ArticleCoder, CodedArticle } from "./ingest.js";
+
+export interface WorkerCoder extends ArticleCoder {
+  lexiconProblems: Problem[];
+  close(): Promise<void>;
+}
+
+/** Starts the worker and resolves once its lexicons are loaded. */
+export function startWorkerCoder(opts: CoderOptions = {}): Promise<WorkerCoder> {
+  const worker = new Worker(new URL("./coder-worker.js", import.meta.url), { workerData: opts });
+  const pending = new Map<number, { resolve(c: CodedArticle): void; reject(e: Error): void }>();
+  let seq = 0;
+  let dead: Error | null = null;
+  const failAll = (e: Error) => {
+    dead = e;
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  return new Promise((resolve, reject) => {
+    worker.once("error", reject);
+    worker.on("message", (m: { ready?: boolean; version?: string; lexiconProblems?: Problem[]; seq?: number; coded?: CodedArticle; error?: string }) => {
+      if (m.ready) {
+        worker.off("error", reject);
+        worker.on("error", (e) => failAll(e));
+        worker.on("exit", (code) => failAll(new Error(`the coding worker stopped (exit code ${code})`)));
+        resolve({
+          version: m.version!,
+          lexiconProblems: m.lexiconProblems ?? [],
+          code(article: Article) {
+            if (dead) return Promise.reject(dead);
+            const id = ++seq;
+            return new Promise<CodedArticle>((res, rej) => {
+              pending.set(id, { resolve: res, reject: rej });
+              worker.postMessage({ seq: id, article });
+            });
+          },
+          async close() {
+            worker.removeAllListeners("exit");
+            await worker.terminate();
+          },
+        });
+        return;
+      }
+      const p = pending.get(m.seq!);
+      if (!p) return;
+      pending.delete(m.seq!);
+      if (m.error !== undefined) p.reject(new Error(m.error));
+      else p.resolve(m.coded!);
+    });
+  });
+}
+
+/** Several coding workers behind one ArticleCoder: each article goes to the worker with the fewest in hand. */
+export async function startCoderPool(n: number, opts: CoderOptions = {}): Promise<WorkerCoder> {
+  const workers = await Promise.all(Array.from({ length: Math.max(1, n) }, () => startWorkerCoder(opts)));
+  const busy = workers.map(() => 0);
+  return {
+    version: workers[0].version,
+    lexiconProblems: workers[0].lexiconProblems,
+    async code(article: Article) {
+      let i = 0;
+      for (let k = 1; k < workers.length; k++) if (busy[k] < busy[i]) i = k;
+      busy[i]++;
+      try {
+        return await workers[i].code(article);
+      } finally {
+        busy[i]--;
+      }
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
