@@ -4,7 +4,7 @@ import { formatProblem, problem } from "../core/problems.js";
 import { createCoder } from "../pipeline/coder.js";
 import { isoDate } from "../pipeline/iso-date.js";
 import { readInput } from "../sources/read-input.js";
-import { formatEvent, header, type Format } from "./format.js";
+import { formatEvent, header, write, type Format } from "./format.js";
 import { Progress } from "./progress.js";
 
 const USAGE = `Usage: sitrep code [options] <file|folder|->
@@ -28,10 +28,6 @@ Options:
   --no-builtin             code with the given dictionaries alone
   -h, --help               this text
 `;
-
-function write(s: string): Promise<void> | void {
-  if (!process.stdout.write(s)) return new Promise((r) => process.stdout.once("drain", () => r()));
-}
 
 export async function runCode(argv: string[]): Promise<number> {
   let args;
@@ -128,7 +124,7 @@ export async function runCode(argv: string[]): Promise<number> {
         for (const e of res.events) await write(formatEvent(e, format));
       }
       events += res.events.length;
-      progress.update(read, events, bytes);
+      progress.update((s) => `coding: ${read} articles, ${events} events, ${(read / s).toFixed(1)} articles/s, ${(bytes / 1e6 / s).toFixed(2)} MB/s`);
     }
   }
   progress.done();

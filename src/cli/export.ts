@@ -56,8 +56,6 @@ export async function runExport(argv: string[]): Promise<number> {
   try {
     exporter = exporterFor(o.format!);
   } catch (e) {
-    // a reader that stops early (| head) is not an error
-    if (/EPIPE/.test((e as Error).message)) return 0;
     process.stderr.write(`sitrep export: ${e instanceof SitrepError ? formatProblem(e.problem) : (e as Error).message}\n`);
     return 2;
   }
@@ -82,8 +80,6 @@ export async function runExport(argv: string[]): Promise<number> {
     process.stderr.write(`sitrep export: ${n} event(s) as ${exporter.name}${o.out ? ` to ${o.out}` : ""}\n`);
     return 0;
   } catch (e) {
-    // a reader that stops early (| head) is not an error
-    if (/EPIPE/.test((e as Error).message)) return 0;
     process.stderr.write(`sitrep export: ${e instanceof SitrepError ? formatProblem(e.problem) : (e as Error).message}\n`);
     return 1;
   } finally {

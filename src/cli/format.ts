@@ -20,7 +20,7 @@ function flat(e: CodedEvent): unknown[] {
   ];
 }
 
-function csvCell(v: unknown): string {
+export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return "";
   const s = String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -29,6 +29,11 @@ function csvCell(v: unknown): string {
 function tsvCell(v: unknown): string {
   if (v === null || v === undefined) return "";
   return String(v).replace(/[\t\r\n]+/g, " ");
+}
+
+/** Writes to stdout, waiting for 'drain' when its buffer is full. */
+export function write(s: string): Promise<void> | void {
+  if (!process.stdout.write(s)) return new Promise((r) => process.stdout.once("drain", () => r()));
 }
 
 export function header(f: Format): string | null {

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formatProblem, type Problem } from "../core/problems.js";
 import type { Article } from "../core/types.js";
+import { hostOf } from "../dedup/article-key.js";
 import { ingestStream, keyOf, newCounts, recodeStale, type IngestContext, type IngestCounts } from "../ingest/ingest.js";
 import { availableParallelism } from "node:os";
 import { startCoderPool } from "../ingest/worker-coder.js";
@@ -12,6 +13,7 @@ import { fetchArticlePage, runPoller } from "../sources/feed-poller.js";
 import type { FeedItem } from "../sources/feed.js";
 import { readInput } from "../sources/read-input.js";
 import { openStore } from "./db.js";
+import { Progress } from "./progress.js";
 
 const USAGE = `Usage: sitrep ingest [options] <file|folder|feed URL|->... --db sitrep.db
 
@@ -45,21 +47,8 @@ function parseEvery(s: string): number | null {
   return n >= 1000 ? n : null;
 }
 
-class IngestProgress {
-  private last = 0;
-  readonly t0 = Date.now();
-  constructor(private readonly enabled: boolean) {}
-  update(c: IngestCounts): void {
-    if (!this.enabled) return;
-    const now = Date.now();
-    if (now - this.last < 200) return;
-    this.last = now;
-    const s = (now - this.t0) / 1000 || 1;
-    process.stderr.write(`\r\x1b[Kingest: ${c.read} articles (${c.added} new, ${c.duplicates} duplicates, ${c.skipped} stored), ${c.events} events, ${(c.read / s).toFixed(1)} articles/s`);
-  }
-  done(): void {
-    if (this.enabled) process.stderr.write("\r\x1b[K");
-  }
+function progressLine(c: IngestCounts, s: number): string {
+  return `ingest: ${c.read} articles (${c.added} new, ${c.duplicates} duplicates, ${c.skipped} stored), ${c.events} events, ${(c.read / s).toFixed(1)} articles/s`;
 }
 
 export async function runIngest(argv: string[]): Promise<number> {
@@ -155,7 +144,8 @@ export async function runIngest(argv: string[]): Promise<number> {
   };
   const ctx: IngestContext = { store, coder, onProblem, recode: o.recode };
   const counts = newCounts();
-  const progress = new IngestProgress(!!process.stderr.isTTY);
+  const progress = new Progress(!!process.stderr.isTTY);
+  const onStored = () => progress.update((s) => progressLine(counts, s));
 
   // a signal stops after the article in flight; a second one (or kill -9) stops at once, losing only that article
   const stop = new AbortController();
@@ -176,8 +166,8 @@ export async function runIngest(argv: string[]): Promise<number> {
         }
       }
     }
-    await ingestStream(articles(), ctx, counts, { window: 4 * workers, signal: stop.signal, onStored: () => progress.update(counts) });
-    if (o.recode && !stop.signal.aborted) await recodeStale(ctx, counts, () => progress.update(counts));
+    await ingestStream(articles(), ctx, counts, { window: 4 * workers, signal: stop.signal, onStored });
+    if (o.recode && !stop.signal.aborted) await recodeStale(ctx, counts, onStored);
     if ((feeds.length || feedList.length) && !stop.signal.aborted) {
       const fetchOpts = { allowPrivate: o["allow-private"] };
       const own = feedList.some((f) => f.everyMs !== null);
@@ -200,7 +190,7 @@ export async function runIngest(argv: string[]): Promise<number> {
               if (a) yield a;
             }
           }
-          await ingestStream(items(), ctx, counts, { signal: stop.signal, onStored: () => progress.update(counts) });
+          await ingestStream(items(), ctx, counts, { signal: stop.signal, onStored });
           if (everyMs || own) {
             const st = await store.stats();
             process.stderr.write(`sitrep ingest: ${feedUrl}: ${feed.items.length} item(s); store now ${st.articles} articles, ${st.events} events\n`);
@@ -261,7 +251,7 @@ async function feedArticle(
   const base: Article = {
     id: item.url ?? item.id,
     ...(item.url ? { url: item.url } : {}),
-    outlet: outlet ?? feedTitle ?? new URL(feedUrl).hostname.replace(/^www\./, ""),
+    outlet: outlet ?? feedTitle ?? hostOf(feedUrl) ?? feedUrl,
     ...(item.published ? { published: item.published } : {}),
     ...(item.title ? { title: item.title } : {}),
   };

@@ -1,16 +1,16 @@
-// A one-line progress display on stderr, shown only when stderr is a terminal.
+// A one-line progress display on stderr, shown only when stderr is a terminal, redrawn at most five times a second.
 export class Progress {
   private last = 0;
-  private readonly t0 = Date.now();
+  readonly t0 = Date.now();
   constructor(private readonly enabled: boolean) {}
 
-  update(docs: number, events: number, bytes: number): void {
+  /** Redraws the line; `line` gets the seconds since the start and is only called when the line is drawn. */
+  update(line: (seconds: number) => string): void {
     if (!this.enabled) return;
     const now = Date.now();
     if (now - this.last < 200) return;
     this.last = now;
-    const s = (now - this.t0) / 1000 || 1;
-    process.stderr.write(`\r\x1b[Kcoding: ${docs} articles, ${events} events, ${(docs / s).toFixed(1)} articles/s, ${(bytes / 1e6 / s).toFixed(2)} MB/s`);
+    process.stderr.write(`\r\x1b[K${line((now - this.t0) / 1000 || 1)}`);
   }
 
   done(): void {

@@ -4,7 +4,7 @@ import { formatProblem, SitrepError } from "../core/problems.js";
 import type { Cluster, EventQuery, StoredEvent } from "../store/store.js";
 import { openStore } from "./db.js";
 import { FILTER_HELP, FILTER_OPTIONS, parseFilters } from "./filters.js";
-import { COLUMNS, formatEvent } from "./format.js";
+import { COLUMNS, csvCell, formatEvent, write } from "./format.js";
 
 const USAGE = `Usage: sitrep query --db sitrep.db [filters] [--reports] [--format jsonl|csv] [--limit N]
 
@@ -19,16 +19,6 @@ Options:
   --limit N                at most N rows (default: all)
   -h, --help               this text
 `;
-
-const csvCell = (v: unknown) => {
-  if (v === null || v === undefined) return "";
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-function write(s: string): Promise<void> | void {
-  if (!process.stdout.write(s)) return new Promise((r) => process.stdout.once("drain", () => r()));
-}
 
 export function clusterJson(c: Cluster): Record<string, unknown> {
   return { cluster: c.id, status: c.status, reports: c.reports, outlets: c.outlets, sources: c.sources, first_date: c.firstDate, last_date: c.lastDate, members: c.members, event: c.event };

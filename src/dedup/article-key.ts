@@ -22,6 +22,16 @@ export function normaliseUrl(url: string): string | null {
   return u.toString().replace(/^http:/, "https:");
 }
 
+/** The host of a URL without "www.", or null when it is not a URL: an outlet's name when none is given. */
+export function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, "") || null;
+  } catch {
+    return null;
+  }
+}
+
 export function sha256(s: string): string {
   return createHash("sha256").update(s).digest("hex");
 }

@@ -2,6 +2,7 @@
 // A story that cites AFP is not independent of AFP; corroboration counts origins, not reprints.
 import { readRows } from "../lexicon/read-lines.js";
 import { repoPath } from "../core/paths.js";
+import { hostOf } from "./article-key.js";
 import type { Problem } from "../core/problems.js";
 import type { CodedEvent } from "../core/types.js";
 
@@ -89,12 +90,5 @@ export function eventOrigin(e: CodedEvent, article: { origin: string | null; out
   }
   if (article.origin) return article.origin;
   if (article.outlet) return w.canonical(article.outlet) ?? article.outlet;
-  if (article.url) {
-    try {
-      return new URL(article.url).hostname.replace(/^www\./, "");
-    } catch {
-      /* fall through */
-    }
-  }
-  return `doc:${article.doc}`;
+  return hostOf(article.url) ?? `doc:${article.doc}`;
 }

@@ -1,7 +1,7 @@
 // Ingest: one article at a time, skipped when already stored, linked when a near-duplicate, else coded and stored in one transaction.
 import { SitrepError, problem, type Problem } from "../core/problems.js";
 import type { Article, CodedEvent } from "../core/types.js";
-import { articleKey, contentHash, sha256 } from "../dedup/article-key.js";
+import { articleKey, contentHash, hostOf, sha256 } from "../dedup/article-key.js";
 import { minhash } from "../dedup/minhash.js";
 import { articleOrigin } from "../dedup/origin.js";
 import type { Coder } from "../pipeline/coder.js";
@@ -67,15 +67,6 @@ export interface IngestContext {
   onProblem(p: Problem): void;
   /** Re-code articles already stored by another coder version (else they are skipped). */
   recode?: boolean;
-}
-
-function hostOf(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, "") || null;
-  } catch {
-    return null;
-  }
 }
 
 /** The store key an article will have: cheap, so a second ingest skips before any work. */

@@ -70,7 +70,8 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): SqliteS
   return store;
 }
 
-function metaOf(r: Row, dupKey: string | null): ArticleMeta {
+/** An article row (with its original's key as dup_key) as ArticleMeta. */
+function metaOf(r: Row): ArticleMeta {
   return {
     key: r.key as string,
     doc: r.doc as string,
@@ -79,7 +80,7 @@ function metaOf(r: Row, dupKey: string | null): ArticleMeta {
     published: (r.published as string) ?? null,
     title: (r.title as string) ?? null,
     origin: (r.origin as string) ?? null,
-    duplicateOf: dupKey,
+    duplicateOf: (r.dup_key as string) ?? null,
     coderVersion: (r.coder_version as string) ?? null,
     ingestedAt: r.ingested_at as string,
   };
@@ -150,11 +151,11 @@ export class SqliteStore implements Store {
       outletsOf: p("SELECT cluster, outlet FROM cluster_outlets WHERE cluster IN (SELECT value FROM json_each(?)) ORDER BY cluster, outlet"),
       sourcesOf: p("SELECT cluster, source FROM cluster_sources WHERE cluster IN (SELECT value FROM json_each(?)) ORDER BY cluster, source"),
       membersOf: p("SELECT cluster, id, seq FROM events WHERE cluster IN (SELECT value FROM json_each(?)) ORDER BY cluster, seq"),
+      countsOf: p("SELECT id, reports, n_outlets, n_sources FROM clusters WHERE id IN (SELECT value FROM json_each(?))"),
       recordsOf: p("SELECT seq, record FROM events WHERE seq IN (SELECT value FROM json_each(?))"),
       getFeed: p("SELECT * FROM feeds WHERE url = ?"),
       putFeed: p(`INSERT INTO feeds (url, etag, last_modified, failures, last_error, last_ok, next_due) VALUES (@url, @etag, @lastModified, @failures, @lastError, @lastOk, @nextDue)
         ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, failures = excluded.failures, last_error = excluded.last_error, last_ok = excluded.last_ok, next_due = excluded.next_due`),
-      raw: p("SELECT a.*, d.key AS dup_key FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of WHERE a.key = ?"),
       stale: p("SELECT key FROM articles WHERE duplicate_of IS NULL AND (coder_version IS NULL OR coder_version != ?) ORDER BY id LIMIT ?"),
       ftsUpto: p("SELECT upto FROM fts_state"),
       ftsPending: p("INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ? ORDER BY id"),
@@ -166,7 +167,7 @@ export class SqliteStore implements Store {
 
   async getArticle(key: string): Promise<ArticleMeta | null> {
     const r = this.st.byKey.get(key) as Row | undefined;
-    return r ? metaOf(r, (r.dup_key as string) ?? null) : null;
+    return r ? metaOf(r) : null;
   }
 
   async docTaken(doc: string): Promise<boolean> {
@@ -366,9 +367,9 @@ export class SqliteStore implements Store {
   }
 
   async getRaw(key: string): Promise<{ meta: ArticleMeta; raw: ArticleWrite["raw"] } | null> {
-    const r = this.st.raw.get(key) as Row | undefined;
+    const r = this.st.byKey.get(key) as Row | undefined;
     if (!r) return null;
-    return { meta: metaOf(r, (r.dup_key as string) ?? null), raw: { kind: r.raw_kind as "text" | "html", body: r.raw as string } };
+    return { meta: metaOf(r), raw: { kind: r.raw_kind as "text" | "html", body: r.raw as string } };
   }
 
   async staleArticles(coderVersion: string, limit: number): Promise<string[]> {
@@ -506,8 +507,7 @@ export class SqliteStore implements Store {
 
   async clusterCounts(ids: readonly number[]): Promise<Map<number, { reports: number; outlets: number; sources: number }>> {
     const out = new Map<number, { reports: number; outlets: number; sources: number }>();
-    const st = this.db.prepare("SELECT id, reports, n_outlets, n_sources FROM clusters WHERE id IN (SELECT value FROM json_each(?))");
-    for (const r of st.all(JSON.stringify([...new Set(ids)])) as Row[]) out.set(r.id as number, { reports: r.reports as number, outlets: r.n_outlets as number, sources: r.n_sources as number });
+    for (const r of this.st.countsOf.all(JSON.stringify([...new Set(ids)])) as Row[]) out.set(r.id as number, { reports: r.reports as number, outlets: r.n_outlets as number, sources: r.n_sources as number });
     return out;
   }
 
