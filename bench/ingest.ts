@@ -1,98 +1,76 @@
 // npm run bench (second part): ingest speed into SQLite against the bare coder, re-ingest speed, and query time over 1,000,000 events.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { parse } from "csv-parse/sync";
-import { repoPath } from "../src/core/paths.js";
-import type { Article, CodedEvent } from "../src/core/types.js";
+import type { CodedEvent } from "../src/core/types.js";
 import { createCoder } from "../src/pipeline/coder.js";
 import { ingestStream, newCounts } from "../src/ingest/ingest.js";
-import { startCoderPool } from "../src/ingest/worker-coder.js";
+import { codingWindow, defaultWorkers, startCoderPool } from "../src/ingest/worker-coder.js";
 import { openSqliteStore } from "../src/store/sqlite/sqlite-store.js";
 import { contentHash } from "../src/dedup/article-key.js";
-import { mix } from "../src/dedup/minhash.js";
+import { evaluateWatch } from "../src/monitor/evaluate.js";
+import { DEFAULT_THRESHOLDS } from "../src/monitor/watch.js";
+import { SHARED, article, sentences } from "./articles.js";
 
-const SHARED = repoPath("../shared/data");
-const { values } = parseArgs({ options: { articles: { type: "string", default: "100000" }, events: { type: "string", default: "1000000" }, workers: { type: "string", default: "2" } } });
+const { values } = parseArgs({ options: { articles: { type: "string", default: "100000" }, events: { type: "string", default: "1000000" }, workers: { type: "string" } } });
 const N = Number(values.articles);
 const EVENTS = Number(values.events);
 
-// real sentences of the news sets: the Times of India sentences and the Guardian articles split into sentences
-function pool(): Array<{ text: string; date: string }> {
-  const out: Array<{ text: string; date: string }> = [];
-  const india = join(SHARED, "news/india_police_events_sents.jsonl");
-  if (existsSync(india)) {
-    for (const l of readFileSync(india, "utf8").split("\n")) {
-      if (!l.trim()) continue;
-      const r = JSON.parse(l);
-      const t = String(r.sent_text).trim();
-      if (t.length > 20) out.push({ text: t, date: r.doc_date });
-    }
-  }
-  const g = join(SHARED, "news/guardian_sdf_sample.csv");
-  if (existsSync(g)) {
-    for (const r of parse(readFileSync(g), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>) {
-      for (const s of r.text.split(/(?<=[.!?])\s+(?=[A-Z"“])/)) if (s.trim().length > 20) out.push({ text: s.trim(), date: r.date });
-    }
-  }
-  return out;
-}
-
-const sentences = pool();
 if (!sentences.length) {
   console.log(`no benchmark data found under ${SHARED}`);
   process.exit(1);
 }
 
-/** Article k: 17 real sentences drawn at random from the whole pool, so that no two articles are near-duplicates. */
-function article(k: number): Article {
-  const parts: string[] = [];
-  let date = "";
-  for (let j = 0; j < 17; j++) {
-    const s = sentences[mix(k * 17 + j) % sentences.length];
-    if (!j) date = s.date;
-    parts.push(s.text);
-  }
-  return { id: `bench-${k}`, url: `https://bench.example.org/a/${k}`, outlet: ["Times of India", "The Guardian", "Example Wire"][k % 3], published: date, text: parts.join(" ") };
-}
-
 const mb = (n: number) => (n / 1e6).toFixed(1);
 console.log(`\nsitrep ingest bench — ${N} articles of 17 real sentences each (drawn from ${sentences.length} sentences of ../shared/data/news), SQLite in a temporary folder`);
 
-const coder = createCoder();
-let t0 = performance.now();
-let events = 0;
-for (let k = 0; k < N; k++) events += coder.code(article(k)).events.length;
-const bare = (performance.now() - t0) / 1000;
-console.log(`bare coder:   ${N} articles, ${events} events in ${bare.toFixed(1)} s — ${(N / bare).toFixed(0)} articles/s`);
-
 const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
-const store = openSqliteStore(join(dir, "ingest.db"));
-const counts = newCounts();
-// as sitrep ingest runs: a worker thread codes while this thread stores (its start-up is not counted, as the bare coder's is not)
-const worker = await startCoderPool(Number(values.workers));
-const ctx = { store, coder: worker, onProblem: () => {} };
-async function* articles() {
-  for (let k = 0; k < N; k++) yield article(k);
+// --articles 0: only the query part
+if (N > 0) {
+  const coder = createCoder();
+  const store = openSqliteStore(join(dir, "ingest.db"));
+  const counts = newCounts();
+  // as sitrep ingest runs: worker threads code while this thread stores (their start-up is not counted, as the bare coder's is not)
+  const WORKERS = values.workers ? Number(values.workers) : defaultWorkers();
+  const worker = await startCoderPool(WORKERS);
+  const ctx = { store, coder: worker, onProblem: () => {} };
+  async function* articles(from: number, to: number) {
+    for (let k = from; k < to; k++) yield article(k);
+  }
+  // the bare coder and the ingest take turns over the same rounds of articles, so that the machine's speed, which
+  // drifts by a quarter over minutes here, weighs on both alike
+  const ROUNDS = Math.min(10, N);
+  let bare = 0;
+  let ing = 0;
+  let events = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    const from = Math.floor((r * N) / ROUNDS);
+    const to = Math.floor(((r + 1) * N) / ROUNDS);
+    let t0 = performance.now();
+    for (let k = from; k < to; k++) events += coder.code(article(k)).events.length;
+    bare += (performance.now() - t0) / 1000;
+    t0 = performance.now();
+    await ingestStream(articles(from, to), ctx, counts, { window: codingWindow(WORKERS) });
+    ing += (performance.now() - t0) / 1000;
+    console.log(`  round ${r + 1}/${ROUNDS}: ${to} articles stored, bare coder ${(to / bare).toFixed(0)} articles/s, ingest ${(to / ing).toFixed(0)} articles/s`);
+  }
+  console.log(`bare coder:   ${N} articles, ${events} events in ${bare.toFixed(1)} s — ${(N / bare).toFixed(0)} articles/s (one thread, no store)`);
+  console.log(
+    `ingest:       ${counts.read} articles (${counts.added} added, ${counts.duplicates} near-duplicates, ${counts.failed} failed), ${counts.events} events in ${ing.toFixed(1)} s with ${WORKERS} coding thread(s) — ` +
+      `${(N / ing).toFixed(0)} articles/s, ${((100 * bare) / ing).toFixed(0)}% of the bare coder`,
+  );
+  const again = newCounts();
+  let t0 = performance.now();
+  await ingestStream(articles(0, N), ctx, again);
+  const re = (performance.now() - t0) / 1000;
+  await worker.close();
+  console.log(`re-ingest:    ${again.skipped} of ${again.read} skipped as stored in ${re.toFixed(1)} s — ${(N / re).toFixed(0)} articles/s`);
+  console.log(`peak RSS so far (the process, workers included): ${mb(process.resourceUsage().maxRSS * 1024)} MB`);
+  const st = await store.stats();
+  console.log(`store:        ${st.articles} articles, ${st.sentences} sentences, ${st.events} events, ${st.clusters} clusters`);
+  await store.close();
 }
-t0 = performance.now();
-await ingestStream(articles(), ctx, counts, { window: 4 * Number(values.workers) });
-const ing = (performance.now() - t0) / 1000;
-console.log(
-  `ingest:       ${counts.read} articles (${counts.added} added, ${counts.duplicates} near-duplicates, ${counts.failed} failed), ${counts.events} events in ${ing.toFixed(1)} s — ` +
-    `${(N / ing).toFixed(0)} articles/s, ${((100 * bare) / ing).toFixed(0)}% of the bare coder`,
-);
-const again = newCounts();
-t0 = performance.now();
-await ingestStream(articles(), ctx, again);
-const re = (performance.now() - t0) / 1000;
-await worker.close();
-console.log(`re-ingest:    ${again.skipped} of ${again.read} skipped as stored in ${re.toFixed(1)} s — ${(N / re).toFixed(0)} articles/s`);
-console.log(`peak RSS so far (the process, workers included): ${mb(process.resourceUsage().maxRSS * 1024)} MB`);
-const st = await store.stats();
-console.log(`store:        ${st.articles} articles, ${st.sentences} sentences, ${st.events} events, ${st.clusters} clusters`);
-await store.close();
 
 // a store of EVENTS made-up events over 40 countries and two years, then one country and one month queried
 const COUNTRIES = ["IRQ", "SYR", "AFG", "UKR", "RUS", "USA", "IRN", "ISR", "PSE", "LBN", "YEM", "SAU", "EGY", "LBY", "SDN", "SSD", "SOM", "ETH", "KEN", "NGA", "MLI", "BFA", "NER", "COD", "CAF", "MOZ", "PAK", "IND", "MMR", "PHL", "CHN", "TUR", "MEX", "COL", "VEN", "BRA", "HTI", "FRA", "GBR", "DEU"];
@@ -102,7 +80,7 @@ let seed = 42;
 const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
 const PER = 20;
-t0 = performance.now();
+const t1 = performance.now();
 // the fixture is written 500 articles to a transaction (putArticle nests as a savepoint): only the queries are measured
 const batch = big.db.transaction((from: number, to: number) => {
 for (let a = from; a < to; a++) {
@@ -127,12 +105,12 @@ for (let a = from; a < to; a++) {
   void big.putArticle({
     key: `url:https://bench.example.org/e/${a}`, doc: `b${a}`, url: null, outlet: "Bench", published: evs[0].date, title: null, origin: null,
     raw: { kind: "text", body: text }, clean: text, contentHash: contentHash(text), minhash: null,
-    sentences: evs.map((e, i) => ({ index: i, start: 0, end: 1, caption: false, text: e.text })), events: evs, coderVersion: "bench", duplicateOf: null,
+    sentences: evs.map((e, i) => ({ index: i, start: 0, end: 1, caption: false, text: e.text })), events: evs, dates: [], coderVersion: "bench", duplicateOf: null,
   });
 }
 });
 for (let a = 0; a < EVENTS / PER; a += 500) batch(a, Math.min(EVENTS / PER, a + 500));
-const built = (performance.now() - t0) / 1000;
+const built = (performance.now() - t1) / 1000;
 console.log(`\nquery store:  ${EVENTS} made-up events (${COUNTRIES.length} countries, 2020–2021), written in ${built.toFixed(1)} s in batches (a fixture, not an ingest figure)`);
 function timed(label: string, f: () => Promise<number>) {
   return async () => {
@@ -152,6 +130,9 @@ await timed("reports, IRQ, March 2021", async () => (await big.queryEvents(month
 await timed("clusters, IRQ, March 2021", async () => (await big.queryClusters(month)).length)();
 await timed("reports, IRQ, March 2021, roots 18,19", async () => (await big.queryEvents({ ...month, root: ["18", "19"] })).length)();
 await timed("reports within 100 km of Baghdad, 2021", async () => (await big.queryEvents({ near: { lat: 33.3, lon: 44.4, km: 100 }, since: "2021-01-01", limit: 100_000 })).length)();
+// a watch on one country evaluated as sitrep watch status does: 130 days of its events, the replay, threats, risk dates
+const watch = { id: 0, name: "Iraq", place: null, radiusKm: null, countries: ["IRQ"], actor: null, thresholds: DEFAULT_THRESHOLDS, createdAt: "" };
+await timed("watch status of a country (IRQ) as of 2021-06-30", async () => (await evaluateWatch(big, watch, "2021-06-30")).status.series.length)();
 await big.close();
 console.log(`  database file: ${mb(statSync(join(dir, "events.db")).size)} MB`);
 rmSync(dir, { recursive: true, force: true });

@@ -30,7 +30,8 @@ export const FILTER_HELP = `Filters:
 
 const list = (s: string | undefined) => (s ? s.split(",").map((x) => x.trim()).filter(Boolean) : undefined);
 
-function when(s: string, today: Date): string | null {
+/** A date flag's value: YYYY-MM-DD, or an age back from today (7d, 12w, 6m, 1y); null when it is neither. */
+export function parseWhen(s: string, today = new Date()): string | null {
   const m = /^(\d+)([dwmy])$/.exec(s.trim());
   if (m) {
     const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
@@ -49,12 +50,12 @@ export function parseFilters(v: Record<string, string | boolean | undefined>, to
   const q: EventQuery = {};
   const s = (k: string) => v[k] as string | undefined;
   if (s("since")) {
-    const d = when(s("since")!, today);
+    const d = parseWhen(s("since")!, today);
     if (!d) return `--since must be a date (YYYY-MM-DD) or an age like 7d, not "${s("since")}"`;
     q.since = d;
   }
   if (s("until")) {
-    const d = when(s("until")!, today);
+    const d = parseWhen(s("until")!, today);
     if (!d) return `--until must be a date (YYYY-MM-DD) or an age like 7d, not "${s("until")}"`;
     q.until = d;
   }

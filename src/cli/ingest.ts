@@ -5,14 +5,15 @@ import { formatProblem, type Problem } from "../core/problems.js";
 import type { Article } from "../core/types.js";
 import { hostOf } from "../dedup/article-key.js";
 import { ingestStream, keyOf, newCounts, recodeStale, type IngestContext, type IngestCounts } from "../ingest/ingest.js";
-import { availableParallelism } from "node:os";
-import { startCoderPool } from "../ingest/worker-coder.js";
+import { codingWindow, defaultWorkers, startCoderPool } from "../ingest/worker-coder.js";
+import { summarizeStep, watchStepper } from "../monitor/run-watches-step.js";
 import { isoDate } from "../pipeline/iso-date.js";
 import type { CsvField } from "../sources/csv-input.js";
 import { fetchArticlePage, runPoller } from "../sources/feed-poller.js";
 import type { FeedItem } from "../sources/feed.js";
 import { readInput } from "../sources/read-input.js";
 import { openStore } from "./db.js";
+import { parseEvery } from "./duration.js";
 import { Progress } from "./progress.js";
 
 const USAGE = `Usage: sitrep ingest [options] <file|folder|feed URL|->... --db sitrep.db
@@ -20,7 +21,8 @@ const USAGE = `Usage: sitrep ingest [options] <file|folder|feed URL|->... --db s
 Stores articles, their sentences and coded events; an article already stored (same URL, or same text when it
 has no URL) is skipped, a near-duplicate of a stored one (the same wire story elsewhere) is linked to it and not
 coded again, and reports of one event are grouped into clusters. Killing it loses at most the article in flight;
-run it again to go on.
+run it again to go on. Then (and after each feed poll that stored articles) every watch is evaluated and new
+alerts go to the notifiers (see sitrep watch, sitrep notify).
 
 Inputs: .txt .html .jsonl .csv .tsv files, folders of them, - for stdin, and http(s) URLs of RSS or Atom feeds.
 
@@ -35,17 +37,10 @@ Options:
   --outlet NAME            outlet for inputs that carry none
   --text-column C, --date-column C, --id-column C, --url-column C, --outlet-column C, --title-column C,
   --html-column C          CSV columns (otherwise recognised by name: text/body/notes, date/published, ...)
-  --workers N              coding threads beside the one that stores (default: the number of cores, at most 2)
+  --workers N              coding threads beside the one that stores (default: one per core)
   --dict DIR, --no-builtin as for sitrep code
   -h, --help               this text
 `;
-
-function parseEvery(s: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/.exec(s.trim());
-  if (!m) return null;
-  const n = +m[1] * (m[2] === "h" ? 3_600_000 : m[2] === "s" ? 1000 : 60_000);
-  return n >= 1000 ? n : null;
-}
 
 function progressLine(c: IngestCounts, s: number): string {
   return `ingest: ${c.read} articles (${c.added} new, ${c.duplicates} duplicates, ${c.skipped} stored), ${c.events} events, ${(c.read / s).toFixed(1)} articles/s`;
@@ -105,7 +100,7 @@ export async function runIngest(argv: string[]): Promise<number> {
     process.stderr.write(`sitrep ingest: --no-builtin needs dictionaries (--dict DIR)\n`);
     return 2;
   }
-  const workers = o.workers ? Number(o.workers) : Math.min(2, availableParallelism());
+  const workers = o.workers ? Number(o.workers) : defaultWorkers();
   if (!Number.isInteger(workers) || workers < 1 || workers > 16) {
     process.stderr.write(`sitrep ingest: --workers takes a whole number from 1 to 16, not "${o.workers}"\n`);
     return 2;
@@ -157,6 +152,21 @@ export async function runIngest(argv: string[]): Promise<number> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
+  // watches are evaluated (and new alerts delivered) after the files, and after each feed poll that stored articles
+  const watches = watchStepper(store);
+  let steppedAt = -1;
+  const watchStep = async () => {
+    const stored = counts.added + counts.recoded;
+    if (stop.signal.aborted || stored === steppedAt) return;
+    steppedAt = stored;
+    try {
+      const r = await watches.run();
+      if (r) process.stderr.write(`sitrep ingest: ${summarizeStep(r)}\n`);
+    } catch (e) {
+      process.stderr.write(`sitrep ingest: warning: watches not evaluated: ${(e as Error).message}\n`);
+    }
+  };
+
   try {
     async function* articles() {
       for (const input of paths) {
@@ -166,8 +176,10 @@ export async function runIngest(argv: string[]): Promise<number> {
         }
       }
     }
-    await ingestStream(articles(), ctx, counts, { window: 4 * workers, signal: stop.signal, onStored });
+    await ingestStream(articles(), ctx, counts, { window: codingWindow(workers), signal: stop.signal, onStored });
     if (o.recode && !stop.signal.aborted) await recodeStale(ctx, counts, onStored);
+    const polling = (feeds.length || feedList.length) > 0 && (!!everyMs || feedList.some((f) => f.everyMs !== null));
+    if (polling && (paths.length || o.recode)) await watchStep();
     if ((feeds.length || feedList.length) && !stop.signal.aborted) {
       const fetchOpts = { allowPrivate: o["allow-private"] };
       const own = feedList.some((f) => f.everyMs !== null);
@@ -191,6 +203,7 @@ export async function runIngest(argv: string[]): Promise<number> {
             }
           }
           await ingestStream(items(), ctx, counts, { signal: stop.signal, onStored });
+          if (polling) await watchStep();
           if (everyMs || own) {
             const st = await store.stats();
             process.stderr.write(`sitrep ingest: ${feedUrl}: ${feed.items.length} item(s); store now ${st.articles} articles, ${st.events} events\n`);
@@ -198,11 +211,13 @@ export async function runIngest(argv: string[]): Promise<number> {
         },
       });
     }
+    if (!polling) await watchStep();
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
     progress.done();
     await coder.close();
+    await watches.close();
   }
   const secs = (Date.now() - progress.t0) / 1000;
   const st = await store.stats();

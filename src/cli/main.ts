@@ -1,13 +1,6 @@
 // The sitrep command line: dispatches to one file per command.
 import { readFileSync } from "node:fs";
 import { repoPath } from "../core/paths.js";
-import { runCode } from "./code.js";
-import { runDict } from "./dict.js";
-import { runEval } from "./eval.js";
-import { runIngest } from "./ingest.js";
-import { runQuery } from "./query.js";
-import { runStats } from "./stats.js";
-import { runExport } from "./export.js";
 
 const HELP = `sitrep — reads news and codes political events (CAMEO, PLOVER, ACLED) with their sources
 
@@ -17,6 +10,11 @@ Usage:
   sitrep query --db F [filters]             event clusters (or --reports) as JSON lines or CSV
   sitrep export --db F --format gdelt|csv|jsonl|parquet   every event, in one documented layout (docs/EXPORTS.md)
   sitrep stats --db F                       counts, per outlet, per day, duplicates folded
+  sitrep watch add|list|remove|status|run|backtest|date ...   watch a place, countries or an actor for escalation
+  sitrep alerts --db F [--since 7d]         the alerts raised, and whether each notifier got them
+  sitrep notify add|list|remove|test ...    where alerts go: webhook, email, file
+  sitrep trust set|list ...                 how far watches trust an outlet's reports (0..1)
+  sitrep serve --db F [--port 8080]        the HTTP API (OpenAPI at /openapi.json, live stream, POST articles)
   sitrep dict check <dir>                   read PETRARCH / TABARI dictionaries: counts and errors with file:line
   sitrep eval --petrarch-validate <xml>     score the coder on a PETRARCH validation file
   sitrep help                               this text
@@ -25,23 +23,33 @@ Usage:
 Run "sitrep <command> --help" for a command's options.
 `;
 
+// each command's module is loaded when it runs: a command does not wait for the lexicons and models of the others
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case "code":
-      return runCode(rest);
+      return (await import("./code.js")).runCode(rest);
     case "ingest":
-      return runIngest(rest);
+      return (await import("./ingest.js")).runIngest(rest);
     case "query":
-      return runQuery(rest);
+      return (await import("./query.js")).runQuery(rest);
     case "export":
-      return runExport(rest);
+      return (await import("./export.js")).runExport(rest);
     case "stats":
-      return runStats(rest);
+      return (await import("./stats.js")).runStats(rest);
+    case "watch":
+      return (await import("./watch.js")).runWatch(rest);
+    case "alerts":
+      return (await import("./alerts.js")).runAlerts(rest);
+    case "notify":
+      return (await import("./notify.js")).runNotify(rest);
+    case "trust":
+      return (await import("./trust.js")).runTrust(rest);
+    case "serve": return (await import("./serve.js")).runServe(rest);
     case "dict":
-      return runDict(rest);
+      return (await import("./dict.js")).runDict(rest);
     case "eval":
-      return runEval(rest);
+      return (await import("./eval.js")).runEval(rest);
     case "version":
     case "--version":
     case "-v":

@@ -5,7 +5,7 @@ import { articleKey, contentHash, hostOf, sha256 } from "../dedup/article-key.js
 import { minhash } from "../dedup/minhash.js";
 import { articleOrigin } from "../dedup/origin.js";
 import type { Coder } from "../pipeline/coder.js";
-import type { ArticleWrite, SentenceRow, Store } from "../store/store.js";
+import type { ArticleDate, ArticleWrite, SentenceRow, Store } from "../store/store.js";
 
 export type IngestStatus = "added" | "duplicate" | "skipped" | "recoded" | "failed";
 
@@ -30,8 +30,14 @@ export interface CodedArticle {
   published: string | null;
   title: string | null;
   datelineOutlet: string | null;
+  /** Fingerprints of the clean text and the story's original source, made in the coding thread. */
+  contentHash: string;
+  minhash: Uint32Array | null;
+  origin: string | null;
   sentences: Array<Omit<SentenceRow, "text">>;
   events: CodedEvent[];
+  /** Anniversaries and coming dates the text names (risk dates for watches). */
+  dates: ArticleDate[];
   problems: Problem[];
 }
 
@@ -39,13 +45,22 @@ export interface CodedArticle {
 export function codeArticle(coder: Coder, a: Article): CodedArticle {
   const res = coder.code(a);
   const d = res.doc;
+  const datelineOutlet = d.dateline?.outlet ?? null;
   return {
     clean: d.text,
     published: d.published ?? a.published ?? null,
     title: d.title ?? a.title ?? null,
-    datelineOutlet: d.dateline?.outlet ?? null,
+    datelineOutlet,
+    contentHash: contentHash(d.text),
+    minhash: d.text ? minhash(d.text) : null,
+    origin: articleOrigin(d.text, datelineOutlet),
     sentences: d.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end, caption: s.caption })),
     events: res.events,
+    dates: d.sentences.flatMap((s, i) => {
+      const p = (d.places[i] ?? []).find((x) => x.lat != null) ?? (d.places[i] ?? [])[0];
+      const place = p ? { name: p.name, country: p.country, lat: p.lat, lon: p.lon } : null;
+      return (d.dates[i] ?? []).flatMap((m) => (m.role === "event" ? [] : [{ sentence: s.index, date: m.date, role: m.role, mention: m.text, place }]));
+    }),
     problems: res.problems,
   };
 }
@@ -112,17 +127,16 @@ export async function storeArticle(p: Planned, coded: CodedArticle, ctx: IngestC
   const a = p.article;
   try {
     for (const x of coded.problems) ctx.onProblem(x);
-    // fingerprints and origin here, not in the coding thread: this thread waits on the coder anyway
-    const hash = contentHash(coded.clean);
-    const mh = coded.clean ? minhash(coded.clean) : null;
-    const base: Omit<ArticleWrite, "sentences" | "events" | "duplicateOf"> = {
+    const hash = coded.contentHash;
+    const mh = coded.minhash;
+    const base: Omit<ArticleWrite, "sentences" | "events" | "dates" | "duplicateOf"> = {
       key: p.key,
       doc: a.id,
       url: a.url ?? null,
       outlet: a.outlet ?? hostOf(a.url),
       published: coded.published,
       title: coded.title,
-      origin: articleOrigin(coded.clean, coded.datelineOutlet),
+      origin: coded.origin,
       raw: a.html !== undefined ? { kind: "html", body: a.html } : { kind: "text", body: a.text ?? "" },
       clean: coded.clean,
       contentHash: hash,
@@ -133,13 +147,13 @@ export async function storeArticle(p: Planned, coded: CodedArticle, ctx: IngestC
     if (!p.recode && coded.clean) {
       const dup = await ctx.store.findDuplicate(hash, mh);
       if (dup) {
-        await ctx.store.putArticle({ ...base, sentences: [], events: [], duplicateOf: dup.key });
+        await ctx.store.putArticle({ ...base, sentences: [], events: [], dates: [], duplicateOf: dup.key });
         counts.duplicates++;
         return "duplicate";
       }
     }
     const sentences = coded.sentences.map((x) => ({ ...x, text: coded.clean.slice(x.start, x.end) }));
-    const out = await ctx.store.putArticle({ ...base, sentences, events: coded.events, duplicateOf: null });
+    const out = await ctx.store.putArticle({ ...base, sentences, events: coded.events, dates: coded.dates, duplicateOf: null });
     counts.events += coded.events.length;
     if (out.status === "recoded") {
       counts.recoded++;

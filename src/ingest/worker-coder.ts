@@ -1,4 +1,5 @@
 // An ArticleCoder backed by a worker thread: coding runs on the second core while the caller stores.
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Problem } from "../core/problems.js";
 import type { Article } from "../core/types.js";
@@ -76,4 +77,14 @@ export async function startCoderPool(n: number, opts: CoderOptions = {}): Promis
       await Promise.all(workers.map((w) => w.close()));
     },
   };
+}
+
+/** Coding threads beside the thread that stores: one per core (measured on 2 cores: 2 workers 79-82 % of the bare coder, 1 worker 69-73 %). */
+export function defaultWorkers(): number {
+  return Math.min(16, Math.max(1, availableParallelism()));
+}
+
+/** Articles coded ahead of the one being stored: enough to keep the coders busy through a slow commit (a WAL checkpoint). */
+export function codingWindow(workers: number): number {
+  return Math.max(16, 4 * workers);
 }

@@ -302,6 +302,12 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       dropped = "complement of another act";
     }
     if (isNoun) {
+      // the object of a statement, a protest or a verbal conflict ("denounced the Russian invasion", "protested
+      // against the war"): a reference to an act reported elsewhere, not a report of it here and now
+      if (prev && v >= prevEnd && v - prevEnd <= 12 && toks[prev.verbStart].pos === "VERB" && !toks.slice(prevEnd, v).some((t) => t.pos === "VERB" || t.lower === ";")) {
+        const gov = onto.nearest(prev.code);
+        if (gov && (gov.quad === 1 || gov.quad === 3 || gov.isProtest)) dropped = `the object of "${toks[prev.verbStart].text}": a reference, not a report`;
+      }
       const ns = nounSource(c, m, new Set());
       source = ns.source;
       target = ns.target ?? (p.notarget ? null : objectRight(c, m.end, TARGET_PREPS, new Set(source ? [source] : []), 8));
@@ -516,8 +522,9 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   // bare statements only when nothing else was coded in the sentence
   const coded = out.filter((e) => !e.dropped);
   const statement = (e: EventCandidate) => e.code === "010";
-  if (coded.some((e) => !statement(e)) || !opts.statements) {
-    for (const e of coded) if (statement(e)) e.dropped = "statement with other events in the sentence";
+  const others = coded.some((e) => !statement(e));
+  if (others || !opts.statements) {
+    for (const e of coded) if (statement(e)) e.dropped = others ? "statement with other events in the sentence" : "bare statements are coded only with --statements";
   }
   return out;
 }

@@ -41,3 +41,9 @@ test("time: offsets point into the text", () => {
   const d = findDates(s, 100, REF)[0];
   assert.equal(d.charStart - 100, s.indexOf("on Monday") >= 0 ? s.indexOf(d.text) : -1);
 });
+
+test("time: a month name in lower case is a word, not a date", () => {
+  assert.equal(findDates("Activists plan a march on parliament to mark the anniversary.", 0, REF).length, 0);
+  assert.equal(findDates("Officials said talks may resume soon.", 0, REF).length, 0);
+  assert.equal(findDates("The protest is planned for March 9.", 0, REF)[0]?.date, "2021-03-09");
+});

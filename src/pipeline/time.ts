@@ -26,6 +26,8 @@ export function findDates(text: string, offset: number, ref: string): DateMentio
     const s = r.start;
     // a bare hour ("at 5 pm") or a bare number is not a date
     if (!s.isCertain("day") && !s.isCertain("weekday") && !s.isCertain("month") && !/ago|yesterday|today|tonight|last|week|month|year/i.test(r.text)) continue;
+    // a month name in lower case is a word ("a march on parliament", "may"), not a date
+    if (/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$/.test(r.text.trim())) continue;
     let date = ymd(s.date());
     // a bare weekday in a past-tense report is the last one, not the next ("on Saturday, troops withdrew")
     if (s.isCertain("weekday") && !s.isCertain("day") && date > ref && !FUTURE_CUE.test(text) && !/\bnext\b/i.test(r.text)) date = addDays(date, -7);

@@ -1,4 +1,5 @@
 // HTTP(S) GET for feeds and article pages: address guard, conditional GET, redirects by hand, a deadline and a size cap.
+import { causes, describeNetworkError, header } from "./http-errors.js";
 import { readFileSync } from "node:fs";
 import { pipeline, type Readable } from "node:stream";
 import zlib from "node:zlib";
@@ -86,31 +87,6 @@ function parseHttpUrl(raw: string, where: string, base?: string): URL {
 function discard(body: Readable): void {
   body.on("error", () => {});
   body.destroy();
-}
-
-function header(h: Record<string, string | string[] | undefined>, name: string): string | null {
-  const v = h[name];
-  return v === undefined ? null : Array.isArray(v) ? (v[0] ?? null) : v;
-}
-
-// The cause chain of an error, outermost first (undici and net sometimes wrap).
-function causes(err: unknown): unknown[] {
-  const out: unknown[] = [];
-  for (let e = err; e && out.length < 8; e = (e as { cause?: unknown }).cause) out.push(e);
-  return out;
-}
-
-function describeNetworkError(err: unknown, url: URL): string {
-  const chain = causes(err);
-  const codes = chain.map((e) => (e as { code?: unknown }).code).filter((c): c is string => typeof c === "string");
-  const has = (c: string) => codes.includes(c);
-  if (has("ENOTFOUND") || has("EAI_AGAIN") || has("EAI_NODATA")) return `DNS lookup failed for ${url.hostname} (${codes[0]})`;
-  if (has("ECONNREFUSED")) return `connection refused by ${url.host}`;
-  if (has("ECONNRESET") || has("EPIPE")) return `connection reset by ${url.host}`;
-  if (has("UND_ERR_SOCKET")) return `connection closed by ${url.host} before the response was complete`;
-  if (has("EHOSTUNREACH") || has("ENETUNREACH")) return `${url.host} is unreachable`;
-  const msg = chain.map((e) => (e instanceof Error ? e.message : String(e))).filter(Boolean).join(": ");
-  return codes.length ? `${codes[0]}: ${msg}` : msg || "unknown error";
 }
 
 // Reads a body into memory, decompressing if needed, and stops as soon as it passes the cap.

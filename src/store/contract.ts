@@ -56,6 +56,7 @@ export function article(doc: string, over: Partial<ArticleWrite> = {}, events?: 
     events: events ? events(doc) : [event(doc)],
     coderVersion: "test+1",
     duplicateOf: null,
+    dates: [],
     ...over,
   };
 }

@@ -1,6 +1,8 @@
 // The Store boundary: articles, sentences, events and their clusters, behind one interface for every database.
 import type { CodedEvent } from "../core/types.js";
 import type { FeedState, FeedStateStore } from "../sources/feed-poller.js";
+import type { AlertOutbox } from "./outbox.js";
+import type { WatchStore } from "./watches.js";
 
 export type { FeedState };
 
@@ -43,6 +45,19 @@ export interface ArticleWrite extends Pick<ArticleMeta, "key" | "doc" | "url" | 
   coderVersion: string;
   /** Key of the original this article re-publishes: then it has no sentences or events of its own. */
   duplicateOf: string | null;
+  /** Anniversaries and coming dates the article names (none for a near-duplicate); replaced on re-coding. */
+  dates: ArticleDate[];
+}
+
+/** A date an article names as an anniversary or a coming event, with the words that name it. */
+export interface ArticleDate {
+  sentence: number;
+  /** YYYY-MM-DD. */
+  date: string;
+  role: "anniversary" | "future";
+  mention: string;
+  /** A place the same sentence names: the date counts for a watch of that area even when the article has no event there. */
+  place?: { name: string; country: string | null; lat: number | null; lon: number | null } | null;
 }
 
 export type PutOutcome =
@@ -110,6 +125,10 @@ export interface StoreStats {
 /** A store is also where the feed poller keeps each feed's state (validators, failures, next poll). */
 export interface Store extends FeedStateStore {
   readonly kind: string;
+  /** Alerts, notifiers and deliveries (the watch layer's durable outbox). */
+  readonly outbox: AlertOutbox;
+  /** Watches, their risk dates, outlet trust weights, and the dates articles name. */
+  readonly watches: WatchStore;
   /** The article stored under this key, or null. */
   getArticle(key: string): Promise<ArticleMeta | null>;
   /** The doc names already taken, for keeping `doc` unique. */

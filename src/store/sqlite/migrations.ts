@@ -122,6 +122,84 @@ CREATE TABLE feeds (
 );
 `,
   },
+  {
+    version: 2,
+    name: "alerts, notifiers and their delivery outbox",
+    sql: `
+-- every alert once (id = its cause), in the order raised
+CREATE TABLE alerts (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  watch TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  at TEXT NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX alerts_watch ON alerts(watch, seq);
+CREATE INDEX alerts_at ON alerts(at);
+
+CREATE TABLE notifiers (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  target TEXT NOT NULL,
+  options TEXT NOT NULL, -- JSON; a webhook's signing secret is kept here (it must be usable to sign)
+  created_at TEXT NOT NULL,
+  UNIQUE (kind, target)
+);
+
+-- one row per alert and notifier: pending until delivered, or dead after the last retry (a dead letter, with its reason)
+CREATE TABLE deliveries (
+  alert INTEGER NOT NULL REFERENCES alerts(seq),
+  notifier INTEGER NOT NULL REFERENCES notifiers(id) ON DELETE CASCADE,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_at INTEGER NOT NULL DEFAULT 0, -- epoch ms of the next attempt
+  last_error TEXT,
+  done_at TEXT,
+  PRIMARY KEY (alert, notifier)
+) WITHOUT ROWID;
+CREATE INDEX deliveries_pending ON deliveries(status, notifier, alert);
+`,
+  },
+  {
+    version: 3,
+    name: "watches, their risk dates, outlet trust, and dates named in articles",
+    sql: `
+CREATE TABLE watches (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  definition TEXT NOT NULL, -- JSON: place, radiusKm, countries, actor, thresholds
+  created_at TEXT NOT NULL
+);
+
+-- dates the user enters for a watch (an election, a holiday); a yearly one recurs on its month and day
+CREATE TABLE risk_dates (
+  id INTEGER PRIMARY KEY,
+  watch INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+  date TEXT NOT NULL,
+  label TEXT NOT NULL,
+  yearly INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX risk_dates_watch ON risk_dates(watch, date);
+
+CREATE TABLE outlet_trust (
+  outlet TEXT PRIMARY KEY COLLATE NOCASE,
+  weight REAL NOT NULL CHECK (weight >= 0 AND weight <= 1)
+);
+
+-- anniversaries and coming dates an article names, per sentence; rewritten when the article is re-coded
+CREATE TABLE article_dates (
+  article INTEGER NOT NULL REFERENCES articles(id),
+  sentence INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('anniversary', 'future')),
+  mention TEXT NOT NULL,
+  place TEXT, country TEXT, lat REAL, lon REAL -- a place the same sentence names
+);
+CREATE INDEX article_dates_date ON article_dates(date);
+CREATE INDEX article_dates_article ON article_dates(article);
+`,
+  },
 ];
 
 /** The newest schema this code knows. */
