@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoPath } from "../src/core/paths.js";
@@ -156,6 +156,28 @@ test("notify list masks a webhook's secret and the token in its query", async ()
   }
   assert.match(text.out, /webhook\thttps:\/\/hooks\.example\.org\/sitrep\?\*\*\*\tsecret=\*\*\*\*/);
   assert.deepEqual(jsonl(lines.out).map((x) => x.kind), ["file", "webhook"]);
+});
+
+test("a notifier that refuses for good leaves dead letters with the reason; notify retry puts them back in line", async () => {
+  const db = copy();
+  // a file notifier whose path is a folder: EISDIR, not worth retrying, so dead after one attempt
+  const folder = join(dir, `folder-${n}`);
+  mkdirSync(folder);
+  const add = await run(["notify", "add", "file", folder, "--db", db]);
+  assert.equal(add.code, 0, add.err);
+  const r = await run(["watch", "run", "--at", "2021-02-26", "--db", db]);
+  assert.equal(r.code, 0, r.err);
+  const listed = jsonl((await run(["alerts", "--format", "jsonl", "--db", db])).out);
+  const dead = listed.flatMap((a) => a.deliveries).filter((d: { status: string }) => d.status === "dead");
+  assert.ok(dead.length >= 1, JSON.stringify(listed.map((a) => a.deliveries)));
+  assert.ok(dead.every((d: { lastError: string }) => /EISDIR|folder|directory/i.test(d.lastError)), JSON.stringify(dead));
+  const bad = await run(["notify", "retry", "x", "--db", db]);
+  assert.equal(bad.code, 2);
+  const retry = await run(["notify", "retry", "--db", db]);
+  assert.equal(retry.code, 0, retry.err);
+  assert.match(retry.out, new RegExp(`^${dead.length} dead deliver(y|ies) put back in line`));
+  const after = jsonl((await run(["alerts", "--format", "jsonl", "--db", db])).out).flatMap((a) => a.deliveries);
+  assert.equal(after.filter((d: { status: string }) => d.status === "dead").length, 0);
 });
 
 test("trust set takes a weight from 0 to 1 (exit 2 otherwise), and trust list shows what was set", async () => {

@@ -21,6 +21,7 @@ const USAGE = `Usage: sitrep notify <subcommand> ... [--db sitrep.db]
                            the notifiers, secrets and passwords masked
   remove ID                a notifier and its pending deliveries
   test ID                  send a test alert straight to one notifier (not through the outbox)
+  retry [ID]               put the dead letters (of one notifier, or all) back in line: delivered at the next run
 
 A notifier gets the alerts raised after it is added. Delivery is retried with backoff; see sitrep alerts.
 
@@ -49,7 +50,7 @@ const db = { type: "string" } as const;
 const help = { type: "boolean", short: "h", default: false } as const;
 
 export async function runNotify(argv: string[]): Promise<number> {
-  return dispatch(argv, { add, list, remove, test });
+  return dispatch(argv, { add, list, remove, test, retry });
 }
 
 /** The notifier `notify add` describes, or a message saying what is wrong with it. */
@@ -181,6 +182,18 @@ async function remove(argv: string[]): Promise<number> {
       return 1;
     }
     await write(`removed notifier ${id}\n`);
+    return 0;
+  });
+}
+
+async function retry(argv: string[]): Promise<number> {
+  const a = args("retry", { args: argv, allowPositionals: true, options: { db, help } });
+  if (!a) return 2;
+  const id = a.positionals.length ? idArg("retry", a.positionals) : undefined;
+  if (id === null) return 2;
+  return withStore("retry", a.values.db, true, async (store) => {
+    const n = await store.outbox.retryDead(id);
+    await write(`${n} dead deliver${n === 1 ? "y" : "ies"} put back in line${id === undefined ? "" : ` for notifier ${id}`}\n`);
     return 0;
   });
 }

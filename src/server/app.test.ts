@@ -159,6 +159,8 @@ describe("articles", () => {
     const a = await getJson("/api/articles/north-1");
     assert.equal(a.doc, "north-1");
     assert.equal(a.outlet, "Lakeside Herald");
+    assert.equal(a.duplicateOf, null);
+    assert.ok(a.coderVersion, "the article's own metadata, not its events'");
     assert.equal(a.sentences.length, 2);
     assert.equal(a.sentences[0].text.startsWith("Rebels attacked"), true);
     assert.ok(a.events.some((e: any) => e.code === "190"));

@@ -87,6 +87,8 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     assert.equal(m?.coderVersion, "test+1");
     assert.equal(await s.docTaken("a1"), true);
     assert.equal(await s.docTaken("a2"), false);
+    assert.deepEqual(await s.getArticleByDoc("a1"), m);
+    assert.equal(await s.getArticleByDoc("a2"), null);
     assert.equal((await s.getSentences("a1"))[0].text.startsWith("Militants fired"), true);
     const ev = await s.queryEvents({});
     assert.equal(ev.length, 1);

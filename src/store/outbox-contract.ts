@@ -179,6 +179,13 @@ export function runOutboxContract(name: string, open: () => Promise<OpenedOutbox
     // a dead or delivered delivery stays as it is
     await o.markDelivered(d1.alertSeq, x.id, at);
     assert.equal((await o.deliveries(d1.alertSeq))[0].status, "dead");
+    // a dead letter put back: pending again, its attempts from zero, its last reason kept
+    assert.equal(await o.retryDead(x.id + 1), 0, "another notifier's: none");
+    assert.equal(await o.retryDead(x.id), 1);
+    const back = (await o.deliveries(d1.alertSeq))[0];
+    assert.deepEqual([back.status, back.attempts, back.nextAt, back.lastError, back.doneAt], ["pending", 0, 0, "webhook https://hooks.example.org/d: HTTP 410 Gone", null]);
+    assert.deepEqual((await o.dueDeliveries(now)).map((d) => d.alert.id), [a1.id], "first in its watch's line again");
+    assert.equal(await o.retryDead(), 0);
   });
 
   test(`${name} outbox: alerts, notifiers and delivery states survive closing and reopening`, async (t) => {

@@ -61,4 +61,6 @@ export interface AlertOutbox {
   markFailed(alertSeq: number, notifier: number, f: { attempts: number; nextAt: number; error: string; dead: boolean; at: string }): Promise<void>;
   /** Every delivery (of one alert when given), by alert then notifier. */
   deliveries(alertSeq?: number): Promise<Delivery[]>;
+  /** Puts dead deliveries (of one notifier, or all) back to pending with their attempts from zero; returns how many. */
+  retryDead(notifier?: number): Promise<number>;
 }

@@ -131,6 +131,8 @@ export interface Store extends FeedStateStore {
   readonly watches: WatchStore;
   /** The article stored under this key, or null. */
   getArticle(key: string): Promise<ArticleMeta | null>;
+  /** The article whose events carry this `doc`, or null. */
+  getArticleByDoc(doc: string): Promise<ArticleMeta | null>;
   /** The doc names already taken, for keeping `doc` unique. */
   docTaken(doc: string): Promise<boolean>;
   /** An original article this text copies (same content hash, or MinHash similarity over the threshold), or null. */

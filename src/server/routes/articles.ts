@@ -15,11 +15,22 @@ const MAX_ARTICLE_EVENTS = 10_000;
 export function registerArticles(app: Hono, ctx: ApiContext, write: [MiddlewareHandler, MiddlewareHandler]): void {
   app.get("/api/articles/:doc", async (c) => {
     const doc = c.req.param("doc");
+    const meta = await ctx.store.getArticleByDoc(doc);
+    if (!meta) throw new ApiError(404, "E_API_NOT_FOUND", `no article with doc "${doc}"`);
+    // a near-duplicate has no sentences or events of its own: duplicateOf names the original's key
     const [sentences, events] = await Promise.all([ctx.store.getSentences(doc), ctx.store.queryEvents({ doc, limit: MAX_ARTICLE_EVENTS })]);
-    if (!sentences.length && !events.length) throw new ApiError(404, "E_API_NOT_FOUND", `no article with doc "${doc}" (or it has no text of its own)`);
-    // the Store reads article metadata by key only: it comes with the events (null fields for an article without events)
-    const a = events[0]?.article;
-    return json(c, { doc, url: a?.url ?? null, outlet: a?.outlet ?? null, published: a?.published ?? null, origin: a?.origin ?? null, sentences, events: events.map(eventJson) });
+    return json(c, {
+      doc,
+      url: meta.url,
+      outlet: meta.outlet,
+      published: meta.published,
+      title: meta.title,
+      origin: meta.origin,
+      duplicateOf: meta.duplicateOf,
+      coderVersion: meta.coderVersion,
+      sentences,
+      events: events.map(eventJson),
+    });
   });
 
   // one article at a time: two POSTs of the same story must not both pass the "already stored?" check

@@ -67,6 +67,7 @@ export class SqliteOutbox implements AlertOutbox {
       failed: p("UPDATE deliveries SET status = ?, attempts = ?, next_at = ?, last_error = ?, done_at = ? WHERE alert = ? AND notifier = ? AND status = 'pending'"),
       all: p(`${DELIVERY} ORDER BY d.alert, d.notifier`),
       ofAlert: p(`${DELIVERY} WHERE d.alert = ? ORDER BY d.notifier`),
+      retryDead: p("UPDATE deliveries SET status = 'pending', attempts = 0, next_at = 0, done_at = NULL WHERE status = 'dead' AND (@notifier IS NULL OR notifier = @notifier)"),
     };
     const put = db.transaction((alert: Alert) => {
       const r = st.insertAlert.run(alert.id, alert.watch, alert.kind, alert.at, JSON.stringify(alert));
@@ -132,5 +133,9 @@ export class SqliteOutbox implements AlertOutbox {
 
   async deliveries(alertSeq?: number): Promise<Delivery[]> {
     return ((alertSeq == null ? this.st.all.all() : this.st.ofAlert.all(alertSeq)) as Row[]).map(deliveryOf);
+  }
+
+  async retryDead(notifier?: number): Promise<number> {
+    return this.st.retryDead.run({ notifier: notifier ?? null }).changes;
   }
 }

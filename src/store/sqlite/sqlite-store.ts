@@ -122,6 +122,7 @@ export class SqliteStore implements Store {
     const p = (sql: string) => db.prepare(sql);
     this.st = {
       byKey: p("SELECT a.*, d.key AS dup_key FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of WHERE a.key = ?"),
+      byDoc: p("SELECT a.*, d.key AS dup_key FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of WHERE a.doc = ?"),
       docTaken: p("SELECT 1 FROM articles WHERE doc = ?"),
       byHash: p("SELECT id, key, doc, duplicate_of FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1"),
       byId: p("SELECT id, key, doc, duplicate_of FROM articles WHERE id = ?"),
@@ -179,6 +180,11 @@ export class SqliteStore implements Store {
 
   async getArticle(key: string): Promise<ArticleMeta | null> {
     const r = this.st.byKey.get(key) as Row | undefined;
+    return r ? metaOf(r) : null;
+  }
+
+  async getArticleByDoc(doc: string): Promise<ArticleMeta | null> {
+    const r = this.st.byDoc.get(doc) as Row | undefined;
     return r ? metaOf(r) : null;
   }
 
