@@ -113,3 +113,17 @@ test("an anniversary named in the news becomes a risk date of the watch, and an 
   assert.ok(alerts.some((a) => a.kind === "risk-date" && a.title.includes("2024-03-09")));
   await store.close();
 });
+
+test("the anniversary of a heavy attack two independent outlets reported a year before is a coming risk date", async () => {
+  const arts = calmHistory("Kisumu", addDays(START, -40), START);
+  arts.push(article("Kisumu", "2023-03-05", ESCALATION[5][1], OUTLETS[0]), article("Kisumu", "2023-03-05", ESCALATION[5][2], OUTLETS[1]));
+  const store = await storeWith(arts);
+  const w = await store.watches.putWatch({ name: "Kisumu", place: KISUMU, radiusKm: 30, countries: [], actor: null, thresholds: DEFAULT_THRESHOLDS });
+  const { status } = await evaluateWatch(store, w, START);
+  const r = status.riskDates.find((x) => x.kind === "anniversary");
+  assert.equal(r?.date, "2024-03-05", JSON.stringify(status.riskDates));
+  assert.match(r!.reason, /1 year since/);
+  // a year on, it is outside the horizon of a day in July
+  assert.equal((await evaluateWatch(store, w, "2024-07-01")).status.riskDates.filter((x) => x.kind === "anniversary").length, 0);
+  await store.close();
+});

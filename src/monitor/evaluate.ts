@@ -26,6 +26,14 @@ export const CORROBORATED_SOURCES = 2;
 /** Past years searched for trigger events whose anniversaries matter. */
 export const TRIGGER_YEARS = 5;
 
+/** The same day `years` earlier (29 February → 28 February). */
+function yearsBefore(date: string, years: number): string {
+  const y = Number(date.slice(0, 4)) - years;
+  const md = date.slice(5, 10);
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return `${y}-${md === "02-29" && !leap ? "02-28" : md}`;
+}
+
 const alertId = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 32);
 
 /** The trust function of a store: its users' weights, wire agencies, and the default. */
@@ -106,7 +114,9 @@ export async function evaluateWatch(store: Store, w: Watch, at: string): Promise
   const threats = threatsAt(h.events, at);
   // only the codes that can be trigger events (by the ontology's properties) are read from earlier years
   const triggerCodes = loadOntology().codes().filter((c) => c.isViolent && severity(c) >= TRIGGER_SEVERITY).map((c) => c.code);
-  const past = await loadWatchEvents(store, w, addDays(at, -365 * TRIGGER_YEARS), addDays(at, -300), trust, triggerCodes);
+  // and only the days whose anniversaries fall in the horizon: the same weeks of each earlier year
+  const past: WatchEvent[] = [];
+  for (let y = 1; y <= TRIGGER_YEARS; y++) past.push(...(await loadWatchEvents(store, w, yearsBefore(at, y), yearsBefore(addDays(at, HORIZON_DAYS), y), trust, triggerCodes)));
   const mentions = await store.watches.riskMentions({ ...watchQuery(w), since: at, until: addDays(at, HORIZON_DAYS) });
   const riskDates = sortRiskDates([...namedDates(mentions, at), ...triggerAnniversaries(past, at), ...userDates(await store.watches.listRiskDates(w.id), at)]);
   const why = explainDay(today, h.events, threats, w.thresholds);
