@@ -17,6 +17,14 @@ export function dayRange(from: string, to: string): string[] {
   return out;
 }
 
+const leap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+
+/** The day of `date`'s month and day in another year (29 February falls on 28 February in other years). */
+export function sameDayIn(date: string, year: number): string {
+  const md = date.slice(5, 10);
+  return `${year}-${md === "02-29" && !leap(year) ? "02-28" : md}`;
+}
+
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }

@@ -7,7 +7,7 @@ import { readRows } from "../lexicon/read-lines.js";
 import { loadOntology } from "../ontology/ontology.js";
 import type { Store } from "../store/store.js";
 import type { Alert } from "./alert.js";
-import { addDays } from "./days.js";
+import { addDays, sameDayIn } from "./days.js";
 import { severity, trustOf } from "./escalation.js";
 import { cite, explainDay, heaviest } from "./explain.js";
 import { ALERT_DAYS, HORIZON_DAYS, TRIGGER_SEVERITY, namedDates, sortRiskDates, triggerAnniversaries, userDates } from "./risk-dates.js";
@@ -26,14 +26,6 @@ export const CORROBORATED_SOURCES = 2;
 /** Past years searched for trigger events whose anniversaries matter. */
 export const TRIGGER_YEARS = 5;
 
-/** The same day `years` earlier (29 February → 28 February). */
-function yearsBefore(date: string, years: number): string {
-  const y = Number(date.slice(0, 4)) - years;
-  const md = date.slice(5, 10);
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return `${y}-${md === "02-29" && !leap ? "02-28" : md}`;
-}
-
 const alertId = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 32);
 
 /** The trust function of a store: its users' weights, wire agencies, and the default. */
@@ -43,14 +35,19 @@ export async function storeTrust(store: Store): Promise<(source: string) => numb
   return trustOf(weights, (s) => wire.canonical(s) !== null);
 }
 
-/** The shipped trust weights (src/lexicon/data/outlet-trust.tsv), which a user's own weights override. */
+const shippedTrust = new Map<string, Array<[string, number]>>();
+
+/** The shipped trust weights (src/lexicon/data/outlet-trust.tsv), which a user's own weights override; read once. */
 export function defaultTrust(path = repoPath("src/lexicon/data/outlet-trust.tsv")): Array<[string, number]> {
+  const known = shippedTrust.get(path);
+  if (known) return known;
   const problems: Problem[] = [];
   const out: Array<[string, number]> = [];
   for (const r of readRows(path, 2, problems)) {
     const w = Number(r.fields[1]);
     if (Number.isFinite(w) && w >= 0 && w <= 1) out.push([r.fields[0], w]);
   }
+  shippedTrust.set(path, out);
   return out;
 }
 
@@ -116,7 +113,7 @@ export async function evaluateWatch(store: Store, w: Watch, at: string): Promise
   const triggerCodes = loadOntology().codes().filter((c) => c.isViolent && severity(c) >= TRIGGER_SEVERITY).map((c) => c.code);
   // and only the days whose anniversaries fall in the horizon: the same weeks of each earlier year
   const past: WatchEvent[] = [];
-  for (let y = 1; y <= TRIGGER_YEARS; y++) past.push(...(await loadWatchEvents(store, w, yearsBefore(at, y), yearsBefore(addDays(at, HORIZON_DAYS), y), trust, triggerCodes)));
+  for (let y = 1; y <= TRIGGER_YEARS; y++) past.push(...(await loadWatchEvents(store, w, sameDayIn(at, Number(at.slice(0, 4)) - y), sameDayIn(addDays(at, HORIZON_DAYS), Number(at.slice(0, 4)) - y), trust, triggerCodes)));
   const mentions = await store.watches.riskMentions({ ...watchQuery(w), since: at, until: addDays(at, HORIZON_DAYS) });
   const riskDates = sortRiskDates([...namedDates(mentions, at), ...triggerAnniversaries(past, at), ...userDates(await store.watches.listRiskDates(w.id), at)]);
   const why = explainDay(today, h.events, threats, w.thresholds);

@@ -1,6 +1,6 @@
 // Risk dates ahead of a watch: dates its news names as anniversaries or coming events, anniversaries of its own major past events, and the user's dates.
 import type { RiskMention, UserRiskDate } from "../store/watches.js";
-import { addDays, daysBetween } from "./days.js";
+import { addDays, daysBetween, sameDayIn } from "./days.js";
 import type { RiskDate } from "./status.js";
 import type { WatchEvent } from "./watch-events.js";
 
@@ -14,12 +14,9 @@ export const TRIGGER_SOURCES = 2;
 export const MAX_TRIGGERS = 5;
 
 /** The next day on or after `from` with the month and day of `date` (29 February falls on 28 February in other years). */
-const leap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-
 export function nextAnniversary(date: string, from: string): string {
-  const md = date.slice(5, 10);
   for (let y = Number(from.slice(0, 4)); ; y++) {
-    const d = md === "02-29" && !leap(y) ? `${y}-02-28` : `${y}-${md}`;
+    const d = sameDayIn(date, y);
     if (d >= from) return d;
   }
 }
