@@ -3,15 +3,14 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import type { CodedEvent } from "../src/core/types.js";
 import { createCoder } from "../src/pipeline/coder.js";
 import { ingestStream, newCounts } from "../src/ingest/ingest.js";
 import { codingWindow, defaultWorkers, startCoderPool } from "../src/ingest/worker-coder.js";
 import { openSqliteStore } from "../src/store/sqlite/sqlite-store.js";
-import { contentHash } from "../src/dedup/article-key.js";
 import { evaluateWatch } from "../src/monitor/evaluate.js";
 import { DEFAULT_THRESHOLDS } from "../src/monitor/watch.js";
 import { SHARED, article, sentences } from "./articles.js";
+import { COUNTRIES, keptEventFixture } from "./event-fixture.js";
 
 const { values } = parseArgs({ options: { articles: { type: "string", default: "100000" }, events: { type: "string", default: "1000000" }, workers: { type: "string" } } });
 const N = Number(values.articles);
@@ -72,46 +71,10 @@ if (N > 0) {
   await store.close();
 }
 
-// a store of EVENTS made-up events over 40 countries and two years, then one country and one month queried
-const COUNTRIES = ["IRQ", "SYR", "AFG", "UKR", "RUS", "USA", "IRN", "ISR", "PSE", "LBN", "YEM", "SAU", "EGY", "LBY", "SDN", "SSD", "SOM", "ETH", "KEN", "NGA", "MLI", "BFA", "NER", "COD", "CAF", "MOZ", "PAK", "IND", "MMR", "PHL", "CHN", "TUR", "MEX", "COL", "VEN", "BRA", "HTI", "FRA", "GBR", "DEU"];
-const ROOTS = ["01", "02", "03", "04", "05", "10", "11", "12", "13", "14", "17", "18", "19", "20"];
-const big = openSqliteStore(join(dir, "events.db"));
-let seed = 42;
-const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
-const PER = 20;
-const t1 = performance.now();
-// the fixture is written 500 articles to a transaction (putArticle nests as a savepoint): only the queries are measured
-const batch = big.db.transaction((from: number, to: number) => {
-for (let a = from; a < to; a++) {
-  const evs: CodedEvent[] = [];
-  for (let i = 0; i < PER; i++) {
-    const c1 = pick(COUNTRIES);
-    const c2 = pick(COUNTRIES);
-    const root = pick(ROOTS);
-    const day = Math.floor(rnd() * 730);
-    const date = new Date(Date.UTC(2020, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
-    const lat = -40 + rnd() * 90;
-    const lon = -120 + rnd() * 240;
-    evs.push({
-      id: `b${a}-${i}`, doc: `b${a}`, sentence: i, text: `Sentence ${i} of made-up article ${a}.`, date, code: root + "0", root, quad: 1 + Math.floor(rnd() * 4), goldstein: -5,
-      plover: { type: "ASSAULT", mode: null }, acled: null,
-      source: { text: c1, code: c1 + "GOV", country: c1, sector: "GOV" }, target: { text: c2, code: c2 + "MIL", country: c2, sector: "MIL" },
-      location: { name: `place ${a % 997}`, country: c1, admin1: null, lat, lon }, attribution: [], hedged: false, negated: false,
-      evidence: { verb: "v", pattern: "p", spans: { source: [0, 1], verb: [2, 3], target: [4, 5] } }, confidence: 0.5,
-    });
-  }
-  const text = evs.map((e) => e.text).join(" ");
-  void big.putArticle({
-    key: `url:https://bench.example.org/e/${a}`, doc: `b${a}`, url: null, outlet: "Bench", published: evs[0].date, title: null, origin: null,
-    raw: { kind: "text", body: text }, clean: text, contentHash: contentHash(text), minhash: null,
-    sentences: evs.map((e, i) => ({ index: i, start: 0, end: 1, caption: false, text: e.text })), events: evs, dates: [], coderVersion: "bench", duplicateOf: null,
-  });
-}
-});
-for (let a = 0; a < EVENTS / PER; a += 500) batch(a, Math.min(EVENTS / PER, a + 500));
-const built = (performance.now() - t1) / 1000;
-console.log(`\nquery store:  ${EVENTS} made-up events (${COUNTRIES.length} countries, 2020–2021), written in ${built.toFixed(1)} s in batches (a fixture, not an ingest figure)`);
+// a store of EVENTS made-up events over 40 countries and two years (kept between runs), then one country and one month queried
+console.log(`\nquery store:  ${EVENTS} made-up events (${COUNTRIES.length} countries, 2020–2021; a fixture, not an ingest figure)`);
+const bigPath = await keptEventFixture(EVENTS, console.log);
+const big = openSqliteStore(bigPath);
 function timed(label: string, f: () => Promise<number>) {
   return async () => {
     const ms: number[] = [];
@@ -134,5 +97,5 @@ await timed("reports within 100 km of Baghdad, 2021", async () => (await big.que
 const watch = { id: 0, name: "Iraq", place: null, radiusKm: null, countries: ["IRQ"], actor: null, thresholds: DEFAULT_THRESHOLDS, createdAt: "" };
 await timed("watch status of a country (IRQ) as of 2021-06-30", async () => (await evaluateWatch(big, watch, "2021-06-30")).status.series.length)();
 await big.close();
-console.log(`  database file: ${mb(statSync(join(dir, "events.db")).size)} MB`);
+console.log(`  database file: ${mb(statSync(bigPath).size)} MB`);
 rmSync(dir, { recursive: true, force: true });

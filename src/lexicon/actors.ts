@@ -90,6 +90,12 @@ function pluralOf(demonym: string): string | null {
   return demonym + "s";
 }
 
+/** The tagger splits most hyphenated words ("al-Qaeda" → al - Qaeda; not "pro-government"): a phrase goes in both ways. */
+function addBothHyphenForms(trie: PhraseTrie<ActorEntry>, phrase: string, entry: ActorEntry): void {
+  trie.add(phrase, entry);
+  if (/[A-Za-z]-[A-Za-z]/.test(phrase)) trie.add(phrase.replace(/([A-Za-z])-(?=[A-Za-z])/g, "$1 - "), entry);
+}
+
 export function loadActorLexicon(opts: ActorLexiconOptions = {}): ActorLexicon {
   const dir = opts.dir ?? repoPath("src/lexicon/data");
   const problems: Problem[] = [];
@@ -103,7 +109,7 @@ export function loadActorLexicon(opts: ActorLexiconOptions = {}): ActorLexicon {
     if (!p) return;
     const letters = p.replace(/[^A-Za-z]/g, "");
     const exact = letters.length <= 4 && letters === letters.toUpperCase() && letters.length > 0 ? p : null;
-    trie.add(p, { ...e, proper: /^[A-Z]/.test(p), exact });
+    addBothHyphenForms(trie, p, { ...e, proper: /^[A-Z]/.test(p), exact });
   };
 
   const world: WorldCountry[] = require("world-countries");
@@ -194,7 +200,7 @@ export function loadActorLexicon(opts: ActorLexiconOptions = {}): ActorLexicon {
         const cs = splitCode(code, countries);
         entry = { kind: "person", name: key, code, country: cs.country, sector: cs.sector, terms: [], proper: true, exact: null, where: r.where };
         byName.set(key, entry);
-        for (const v of variants) trie.add(v, entry);
+        for (const v of variants) addBothHyphenForms(trie, v, entry);
       }
       entry.terms!.push(term);
     }

@@ -31,6 +31,8 @@ export interface VerbPattern {
   swap: boolean;
   notarget: boolean;
   noun: boolean;
+  /** A claim of responsibility: an act named as its object is reported, with the claimant as its source. */
+  claims?: boolean;
   /** Order of addition to the lexicon (set by addPattern). */
   seq?: number;
   /** From a user dictionary: the code is taken as written, without recoding by modality words. */
@@ -135,7 +137,7 @@ export function addPattern(lex: VerbLexicon, p: VerbPattern): void {
   lex.size++;
 }
 
-const FLAGS = new Set(["passive", "swap", "notarget", "noun"]);
+const FLAGS = new Set(["passive", "swap", "notarget", "noun", "claims"]);
 const CODE = /^(0[1-9]|1\d|20)\d{0,2}$/;
 const MAX_GAP = 4;
 
@@ -196,6 +198,7 @@ export function loadVerbLexicon(opts: VerbLexiconOptions = {}): VerbLexicon {
         swap: flags.includes("swap"),
         notarget: flags.includes("notarget"),
         noun: flags.includes("noun"),
+        claims: flags.includes("claims"),
       };
       addPattern(lex, p);
     }

@@ -228,6 +228,9 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
     // "on Friday, officials said": a day or a month is no name
     if (toks.slice(nameStart, nameEnd).some((t) => CALENDAR.test(t.lower))) continue;
     if (!app.sector && app.kind !== "organization") continue;
+    // "... near Damascus, Amnesty International said": a speaker after a comma, not an appositive
+    const after = toks[app.end];
+    if (after && (after.pos === "VERB" || after.pos === "AUX")) continue;
     const named = make(s, nameStart, nameEnd, "person", app.code, app.country, app.sector);
     out.splice(m, 1, named);
   }

@@ -30,6 +30,8 @@ export interface EventCandidate {
   compound?: boolean;
   /** From a user dictionary's pattern: no recoding by modality, no mutual reversal. */
   literal?: boolean;
+  /** A claim of responsibility (the pattern's `claims` flag): a nominal act after it is the claimant's. */
+  claims?: boolean;
 }
 
 export interface SentenceAttribution {

@@ -144,3 +144,29 @@ test("events: 'more than N people rallied' has its subject; a protest's demand i
   assert.ok(e.some((x) => x.startsWith("14 SRB")), e.join(", "));
   assert.ok(!e.some((x) => x.startsWith("10")), e.join(", "));
 });
+
+test("regression: hyphenated group and person names match however the tagger splits them", () => {
+  const [q] = coder.code({ id: "q", text: "Al-Qaeda fighters stormed a hotel in Bamako.", published: "2021-06-15" }).events;
+  assert.equal(q?.source.text, "Al-Qaeda fighters");
+  assert.equal(q?.root, "19");
+  const [e] = coder.code({ id: "h", text: "Prime Minister Mustafa al-Kadhimi met the Saudi crown prince in Riyadh.", published: "2021-03-31" }).events;
+  assert.equal(e?.source.code, "IRQGOV");
+  assert.equal(e?.source.text, "Prime Minister Mustafa al-Kadhimi");
+});
+
+test("regression: a speaker after a comma is not an appositive of the place before it", () => {
+  const r = coder.code({ id: "s", text: "Soldiers shelled a village near Aleppo, Human Rights Watch said.", published: "2021-06-15" });
+  assert.ok(!r.events.some((e) => e.source.text === "Aleppo" || e.target?.text === "Aleppo"), JSON.stringify(r.events.map((e) => [e.source.text, e.target?.text])));
+});
+
+test("regression: an -ed verb the tagger calls a noun between two plural nouns ('guards tortured inmates')", () => {
+  assert.deepEqual(ev("Egyptian prison guards tortured inmates in Cairo, a rights group said.", undefined, 4), ["1822 EGYCOP>EGYCVL"]);
+  // torture stays torture when soldiers commit it (it is not conventional military force)
+  assert.deepEqual(ev("Soldiers tortured villagers near Mopti.", undefined, 4).map((x) => x.split(" ")[0]), ["1822"]);
+});
+
+test("regression: a claim of responsibility codes the act claimed, with the claimant as its source", () => {
+  const e = ev("Boko Haram claimed responsibility for the bombing of a mosque in Maiduguri.", "2021-06-15", 3);
+  assert.ok(e.some((x) => /^015 NGAREB/.test(x)), e.join(", "));
+  assert.ok(e.some((x) => /^183 NGAREB/.test(x)), e.join(", "));
+});

@@ -294,6 +294,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     let code = p.code;
     let dropped: string | null = null;
     let negated = false;
+    let claimant: Mention | null = null;
     let confidence = 0.6 + Math.min(0.2, 0.05 * p.weight);
     const vt = toks[v];
     const isNoun = vt.pos === "NOUN" || vt.pos === "PROPN";
@@ -306,10 +307,12 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       // against the war"): a reference to an act reported elsewhere, not a report of it here and now
       if (prev && v >= prevEnd && v - prevEnd <= 12 && toks[prev.verbStart].pos === "VERB" && !toks.slice(prevEnd, v).some((t) => t.pos === "VERB" || t.lower === ";")) {
         const gov = onto.nearest(prev.code);
-        if (gov && (gov.quad === 1 || gov.quad === 3 || gov.isProtest)) dropped = `the object of "${toks[prev.verbStart].text}": a reference, not a report`;
+        if (prev.claims && prev.source) claimant = prev.source;
+        else if (gov && (gov.quad === 1 || gov.quad === 3 || gov.isProtest)) dropped = `the object of "${toks[prev.verbStart].text}": a reference, not a report`;
       }
       const ns = nounSource(c, m, new Set());
-      source = ns.source;
+      source = claimant ?? ns.source;
+      if (claimant) notes.push(`claimed by ${claimant.text}`);
       target = ns.target ?? (p.notarget ? null : objectRight(c, m.end, TARGET_PREPS, new Set(source ? [source] : []), 8));
       notes.push("nominal event");
       confidence -= 0.1;
@@ -480,6 +483,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       confidence: Math.max(0.05, Math.min(1, confidence)),
       ...(p.compound ? { compound: true } : {}),
       ...(p.literal ? { literal: true } : {}),
+      ...(p.claims ? { claims: true } : {}),
     };
     out.push(cand);
     prev = cand;

@@ -33,6 +33,7 @@ function chunks(text: string, start: number, end: number): Array<[number, number
 
 const SUBJECT_END = new Set(["NOUN", "PROPN", "PRON"]);
 const OBJECT_START = new Set(["DET", "NUM", "ADJ", "ADV", "PRON", "PROPN"]);
+const PLURAL_SUBJECT = /(?:[^s]s|men|people|police)$/;
 
 /**
  * The tagger calls some past-tense verbs nouns after a plural subject ("gunmen abducted more than 200"):
@@ -43,7 +44,9 @@ export function retagPastTense(tokens: Token[]): void {
   for (let i = 1; i + 1 < tokens.length; i++) {
     const t = tokens[i];
     if ((t.pos !== "NOUN" && t.pos !== "ADJ") || !/^[a-z]{3,}[^aeiou]ed$|^[a-z]{3,}[aeiou][^aeiouy]ed$|^[a-z]{2,}ied$/.test(t.lower)) continue;
-    if (!SUBJECT_END.has(tokens[i - 1].pos) || !OBJECT_START.has(tokens[i + 1].pos)) continue;
+    // a plural noun, an -ed word, a noun: "security forces tortured detainees" (not "the armed groups")
+    const nounObject = tokens[i + 1].pos === "NOUN" && (tokens[i - 1].pos === "NOUN" || tokens[i - 1].pos === "PROPN") && PLURAL_SUBJECT.test(tokens[i - 1].lower);
+    if (!SUBJECT_END.has(tokens[i - 1].pos) || !(OBJECT_START.has(tokens[i + 1].pos) || nounObject)) continue;
     if (tokens[i - 1].pos === "PRON" && tokens[i - 1].lower !== "they" && tokens[i - 1].lower !== "he" && tokens[i - 1].lower !== "she" && tokens[i - 1].lower !== "it") continue;
     t.pos = "VERB";
     if (t.lower.endsWith("ied")) t.lemma = t.lower.slice(0, -3) + "y";
