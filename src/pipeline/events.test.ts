@@ -170,3 +170,14 @@ test("regression: a claim of responsibility codes the act claimed, with the clai
   assert.ok(e.some((x) => /^015 NGAREB/.test(x)), e.join(", "));
   assert.ok(e.some((x) => /^183 NGAREB/.test(x)), e.join(", "));
 });
+
+test("regression: an infinitive of purpose after another act is not reported as done", () => {
+  const e = ev("Rwanda sent 300 soldiers to Mozambique to fight insurgents.", "2021-07-15", 2);
+  assert.ok(!e.some((x) => x.startsWith("19")), e.join(", "));
+  assert.ok(e.some((x) => x.startsWith("15 RWA")), e.join(", "));
+});
+
+test("regression: a target inside the pattern after a number, and a country that only modifies the object's noun", () => {
+  assert.deepEqual(ev("Russia expelled three Estonian diplomats on Friday.", "2021-07-15", 3), ["161 RUS>ESTGOV"]);
+  assert.deepEqual(ev("Washington imposed sanctions on Venezuelan oil traders.", "2021-07-15", 3), ["163 USAGOV>VEN"]);
+});

@@ -196,6 +196,8 @@ function subjectLeft(c: Ctx, v: number, floor: number, exclude: Set<Mention>): M
 /** The mention after a preposition or as direct object, from token i on, within the clause. */
 function objectRight(c: Ctx, i: number, prepsOnly: Set<string> | null, exclude: Set<Mention>, limit: number): Mention | null {
   let sawPrep: string | null = null;
+  // "sanctions on Iranian drone makers": a country that only modifies the object's noun stands for it when no actor follows
+  let modifierObject: Mention | null = null;
   for (let j = i; j < Math.min(c.toks.length, i + limit); j++) {
     const t = c.toks[j];
     const m = c.mentions.find((x) => x.start === j && !exclude.has(x));
@@ -204,12 +206,24 @@ function objectRight(c: Ctx, i: number, prepsOnly: Set<string> | null, exclude: 
       if (sawPrep && !TARGET_PREPS.has(sawPrep)) return null;
       return m;
     }
-    if (m && m.modifier) continue;
-    if (CLAUSE_STOP.has(t.lower) || (t.pos === "VERB" && j > i) || t.lower === "by" || t.lower === "in" || t.lower === "near" || t.lower === ",") return null;
-    if (t.pos === "ADP") sawPrep = t.lower;
-    else if (!OBJECT_FILLER.has(t.pos) && t.pos !== "PROPN" && t.pos !== "SCONJ" && t.pos !== "CCONJ") return null;
+    if (m && m.modifier) {
+      if (!modifierObject && m.country && sawPrep && TARGET_PREPS.has(sawPrep) && (!prepsOnly || prepsOnly.has(sawPrep))) modifierObject = m;
+      continue;
+    }
+    if (CLAUSE_STOP.has(t.lower) || (t.pos === "VERB" && j > i) || t.lower === "by" || t.lower === "in" || t.lower === "near" || t.lower === ",") return modifierObject;
+    if (t.pos === "ADP") {
+      if (modifierObject) return modifierObject;
+      sawPrep = t.lower;
+    } else if (!OBJECT_FILLER.has(t.pos) && t.pos !== "PROPN" && t.pos !== "SCONJ" && t.pos !== "CCONJ") return modifierObject;
   }
-  return null;
+  return modifierObject;
+}
+
+/** Nothing but determiners, numbers and adjectives between: "expelled two Canadian diplomats". */
+function onlyDeterminers(toks: readonly Token[], from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let j = from; j < to; j++) if (!["DET", "NUM", "ADJ"].includes(toks[j].pos)) return false;
+  return true;
 }
 
 function byPhrase(c: Ctx, from: number, exclude: Set<Mention>): Mention | null {
@@ -379,7 +393,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       if (!target && !p.notarget && !speech) {
         target =
           mentions.find(
-            (x) => !x.modifier && x !== source && x.start > v && x.end <= m.end && (x.start === v + 1 || (x.start === v + 2 && toks[v + 1].pos === "DET") || TARGET_PREPS.has(toks[x.start - 1].lower)),
+            (x) => !x.modifier && x !== source && x.start > v && x.end <= m.end && (onlyDeterminers(toks, v + 1, x.start) || TARGET_PREPS.has(toks[x.start - 1].lower)),
           ) ?? null;
         if (target) notes.push("target inside the pattern");
       }
@@ -450,6 +464,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         }
         break;
       }
+    }
+    // "deployed 400 police officers to Haiti to fight gangs": an infinitive after another act of the clause is that act's purpose
+    if (!p.literal && code === p.code && v > 0 && toks[v - 1].lower === "to" && vt.pos === "VERB" && prev && prev.verbEnd <= v - 1 && !toks.slice(prev.verbEnd, v).some((t) => CLAUSE_STOP.has(t.lower) || t.lower === "," || t.pos === "VERB")) {
+      dropped = dropped ?? `the purpose of "${toks[prev.verbStart].text}", not a report of the act`;
     }
     if (HYPOTHETICAL_WORDS.test(toks.slice(Math.max(0, v - 4), Math.min(toks.length, m.end + 7)).map((t) => t.text).join(" "))) {
       negated = true;
