@@ -181,3 +181,12 @@ test("regression: a target inside the pattern after a number, and a country that
   assert.deepEqual(ev("Russia expelled three Estonian diplomats on Friday.", "2021-07-15", 3), ["161 RUS>ESTGOV"]);
   assert.deepEqual(ev("Washington imposed sanctions on Venezuelan oil traders.", "2021-07-15", 3), ["163 USAGOV>VEN"]);
 });
+
+test("regression: a participle between a number or determiner and a noun describes the noun ('freed 12 abducted workers')", () => {
+  assert.ok(!ev("Police freed 12 abducted workers near Zamfara.", "2021-07-15", 3).some((x) => x.startsWith("181")));
+});
+
+test("regression: taking countermeasures reduces relations, and saying one will is a threat", () => {
+  assert.deepEqual(ev("Beijing took countermeasures against two Lithuanian officials.", "2021-07-15", 2), ["16 CHNGOV>LTUGOV"]);
+  assert.ok(ev("Tehran said it would take retaliatory measures against the ship seizure.", "2021-07-15", 2).some((x) => x.startsWith("13 IRNGOV")));
+});

@@ -59,6 +59,23 @@ export function retagPastTense(tokens: Token[]): void {
   }
 }
 
+const DETERMINER_LIKE = new Set(["DET", "NUM"]);
+const POSSESSIVES = new Set(["its", "their", "his", "her", "our"]);
+
+/**
+ * The tagger calls some participles before a noun verbs ("rescued 50 kidnapped students", "returned the seized
+ * tanker"): after a determiner, a number or a possessive and before a noun, an -ed word describes the noun.
+ */
+export function retagAttributiveParticiples(tokens: Token[]): void {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos !== "VERB" || !/ed$/.test(t.lower)) continue;
+    const before = tokens[i - 1];
+    if (!(DETERMINER_LIKE.has(before.pos) || POSSESSIVES.has(before.lower)) || tokens[i + 1].pos !== "NOUN") continue;
+    t.pos = "ADJ";
+  }
+}
+
 export function createTagStage(nlp: Nlp = loadTagger()) {
   const its = nlp.its;
   return defineStage({
@@ -106,6 +123,7 @@ export function createTagStage(nlp: Nlp = loadTagger()) {
             }
             if (!tokens.length) return;
             retagPastTense(tokens);
+            retagAttributiveParticiples(tokens);
             const start = tokens[0].start;
             const end = tokens[tokens.length - 1].end;
             sentences.push({ index: sentences.length, start, end, text: doc.text.slice(start, end), tokens, caption: para.caption });
