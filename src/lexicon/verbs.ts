@@ -33,6 +33,8 @@ export interface VerbPattern {
   noun: boolean;
   /** A claim of responsibility: an act named as its object is reported, with the claimant as its source. */
   claims?: boolean;
+  /** Both sides do it whenever one is said to (clash, exchange fire), whatever its code's ontology says. */
+  mutual?: boolean;
   /** Order of addition to the lexicon (set by addPattern). */
   seq?: number;
   /** From a user dictionary: the code is taken as written, without recoding by modality words. */
@@ -137,7 +139,7 @@ export function addPattern(lex: VerbLexicon, p: VerbPattern): void {
   lex.size++;
 }
 
-const FLAGS = new Set(["passive", "swap", "notarget", "noun", "claims"]);
+const FLAGS = new Set(["passive", "swap", "notarget", "noun", "claims", "mutual"]);
 const CODE = /^(0[1-9]|1\d|20)\d{0,2}$/;
 const MAX_GAP = 4;
 
@@ -199,6 +201,7 @@ export function loadVerbLexicon(opts: VerbLexiconOptions = {}): VerbLexicon {
         notarget: flags.includes("notarget"),
         noun: flags.includes("noun"),
         claims: flags.includes("claims"),
+        mutual: flags.includes("mutual"),
       };
       addPattern(lex, p);
     }

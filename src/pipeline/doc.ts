@@ -32,6 +32,8 @@ export interface EventCandidate {
   literal?: boolean;
   /** A claim of responsibility (the pattern's `claims` flag): a nominal act after it is the claimant's. */
   claims?: boolean;
+  /** The pattern's `mutual` flag: coordinated subjects act on each other, a target acts back. */
+  mutual?: boolean;
 }
 
 export interface SentenceAttribution {

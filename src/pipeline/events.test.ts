@@ -190,3 +190,8 @@ test("regression: taking countermeasures reduces relations, and saying one will 
   assert.deepEqual(ev("Beijing took countermeasures against two Lithuanian officials.", "2021-07-15", 2), ["16 CHNGOV>LTUGOV"]);
   assert.ok(ev("Tehran said it would take retaliatory measures against the ship seizure.", "2021-07-15", 2).some((x) => x.startsWith("13 IRNGOV")));
 });
+
+test("regression: a clash is mutual: coordinated sides act on each other, and the side clashed with acts back", () => {
+  assert.deepEqual(ev("Eritrean and Ethiopian soldiers clashed near Badme.", "2022-09-16", 2).sort(), ["19 ERIMIL>ETHMIL", "19 ETHMIL>ERIMIL"]);
+  assert.deepEqual(ev("Sudanese soldiers clashed with Ethiopian militiamen near Gallabat.", "2022-09-16", 2).map((x) => x.slice(0, 9)).sort(), ["19 ETHREB", "19 SDNMIL"]);
+});

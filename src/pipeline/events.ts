@@ -502,6 +502,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       ...(p.compound ? { compound: true } : {}),
       ...(p.literal ? { literal: true } : {}),
       ...(p.claims ? { claims: true } : {}),
+      ...(p.mutual ? { mutual: true } : {}),
     };
     out.push(cand);
     prev = cand;
@@ -514,7 +515,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     const src = e.source;
     const group = coordinated(toks, mentions, src, e.verbStart).filter((x) => x !== e.target);
     const others = group.filter((x) => x !== src);
-    const mutual = !!onto.get(e.code)?.flags.has("mutual") && !e.literal;
+    const mutual = (!!onto.get(e.code)?.flags.has("mutual") || !!e.mutual) && !e.literal;
     if ((e.compound || (e.literal && !e.target) || (mutual && !e.target)) && others.length && (!e.target || others.includes(e.target))) {
       // "A and B agreed", "A and B postponed their meeting": each acts on the others (PETRARCH's compound actors)
       e.target = others[0];
