@@ -22,6 +22,8 @@ export interface Token {
   pos: string;
   /** Another base form to match, when the lemma is a guess ("seized": lemma "seiz", alt "seize"). */
   alt?: string;
+  /** A participle describing the noun after it ("the seized tanker"): never the anchor of an act. */
+  attributive?: boolean;
   /** Character offsets into the article's clean text. */
   start: number;
   end: number;

@@ -330,7 +330,7 @@ function matchBack(c: MatchCtx, slots: readonly Slot[], s: number, end: number):
 function anchorOk(t: Token, p: VerbPattern): boolean {
   if (t.pos === "VERB") return true;
   // participles the tagger calls adjectives ("wounded", "injured")
-  if (t.pos === "ADJ" && /(ed|en)$/.test(t.lower)) return true;
+  if (t.pos === "ADJ" && /(ed|en)$/.test(t.lower)) return !t.attributive;
   if (p.noun) return t.pos === "NOUN" || t.pos === "PROPN";
   return false;
 }

@@ -195,3 +195,8 @@ test("regression: a clash is mutual: coordinated sides act on each other, and th
   assert.deepEqual(ev("Eritrean and Ethiopian soldiers clashed near Badme.", "2022-09-16", 2).sort(), ["19 ERIMIL>ETHMIL", "19 ETHMIL>ERIMIL"]);
   assert.deepEqual(ev("Sudanese soldiers clashed with Ethiopian militiamen near Gallabat.", "2022-09-16", 2).map((x) => x.slice(0, 9)).sort(), ["19 ETHREB", "19 SDNMIL"]);
 });
+
+test("regression: 'aid to displaced families' is aid, not a displacement", () => {
+  const e = ev("The World Food Programme delivered food aid to displaced families in Tigray.", "2021-07-15", 2);
+  assert.ok(!e.some((x) => x.startsWith("20")), e.join(", "));
+});

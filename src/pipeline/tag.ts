@@ -64,15 +64,17 @@ const POSSESSIVES = new Set(["its", "their", "his", "her", "our"]);
 
 /**
  * The tagger calls some participles before a noun verbs ("rescued 50 kidnapped students", "returned the seized
- * tanker"): after a determiner, a number or a possessive and before a noun, an -ed word describes the noun.
+ * tanker"): after a determiner, a number, a possessive or a preposition and before a noun, an -ed word describes the noun.
  */
 export function retagAttributiveParticiples(tokens: Token[]): void {
   for (let i = 1; i + 1 < tokens.length; i++) {
     const t = tokens[i];
     if (t.pos !== "VERB" || !/ed$/.test(t.lower)) continue;
     const before = tokens[i - 1];
-    if (!(DETERMINER_LIKE.has(before.pos) || POSSESSIVES.has(before.lower)) || tokens[i + 1].pos !== "NOUN") continue;
+    // after a preposition too ("aid to displaced families"): an -ed word there is never an infinitive
+    if (!(DETERMINER_LIKE.has(before.pos) || POSSESSIVES.has(before.lower) || before.pos === "ADP" || before.lower === "to") || tokens[i + 1].pos !== "NOUN") continue;
     t.pos = "ADJ";
+    t.attributive = true;
   }
 }
 
