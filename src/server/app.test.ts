@@ -293,7 +293,7 @@ describe("watches, alerts, stats, openapi", () => {
   });
 
   test("an unknown route is a JSON 404; no CORS headers unless origins are configured", async () => {
-    await errorOf(await get("/index.html"), 404, "E_API_NOT_FOUND");
+    await errorOf(await get("/api/no-such-route"), 404, "E_API_NOT_FOUND");
     const r = checked(await s.call("/api/stats", { headers: { Origin: "https://evil.example" } }));
     assert.equal(r.headers.get("access-control-allow-origin"), null);
     await r.body?.cancel();

@@ -20,6 +20,7 @@ import { registerOpenapi } from "./routes/openapi.js";
 import { registerStats } from "./routes/stats.js";
 import { registerStream } from "./routes/stream.js";
 import { registerWatches } from "./routes/watches.js";
+import { dashboardHeaders, registerDashboard } from "./static.js";
 
 export interface AppOptions {
   /** Accepted tokens (hashes only); none: writes are refused. */
@@ -95,6 +96,8 @@ export function createApp(store: Store, o: AppOptions = {}): Hono {
   const maxBody = o.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const app = new Hono();
 
+  // outermost: on the way out it puts the dashboard's own CSP over the API's on non-API paths
+  app.use("*", dashboardHeaders());
   app.use("*", async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
@@ -140,6 +143,7 @@ export function createApp(store: Store, o: AppOptions = {}): Hono {
   registerStats(app, ctx);
   registerStream(app, ctx);
   registerOpenapi(app);
+  registerDashboard(app);
 
   app.notFound((c) => json(c, errorBody("E_API_NOT_FOUND", `no route ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
   app.onError((e, c) => {

@@ -28,6 +28,20 @@ export const HOSTILE: Article = {
   text: "Militants <script>alert(1)</script> shelled a village near Bunia on Sunday, killing six civilians, a United Nations official said.",
 };
 
+/**
+ * More made-up reports for the dashboard's map, timeline and watch: a second outlet on the Goma attack (corroboration),
+ * every quad class, several countries and days, a threat against Goma and a date named ahead.
+ */
+export const DASHBOARD_ARTICLES: Article[] = [
+  { id: "north-2", url: "https://greatlakes.example/wire/north-2", outlet: "Great Lakes Wire", published: "2026-11-20", text: "Rebel fighters attacked an army post near Goma on Thursday and killed four soldiers, a military spokesman said." },
+  { id: "aid-1", url: "https://relief.example/aid-1", outlet: "Relief Notes", published: "2026-11-17", text: "The United Nations delivered food aid to families in camps near Bunia on Monday, aid workers said." },
+  { id: "threat-1", url: "https://lakeside.example/threat-1", outlet: "Lakeside Herald", published: "2026-11-28", text: "Rebel commanders threatened on Friday to attack the airport in Goma, residents said." },
+  { id: "teargas-1", url: "https://coast.example/teargas-1", outlet: "Coast Courier", published: "2026-11-25", text: "Police fired tear gas at protesters in Nairobi on Tuesday, witnesses said." },
+  { id: "accuse-1", url: "javascript:alert(3)", outlet: "Hill Post", published: "2026-11-26", text: "The government of Rwanda accused Congo of shelling villages near Gisenyi on Wednesday." },
+  { id: "deal-1", url: "https://capital.example/deal-1", outlet: "Capital Times", published: "2026-11-16", text: "Officials of Tanzania and Kenya signed a trade agreement in Arusha on Monday." },
+  { id: "rally-1", url: "https://lakeside.example/rally-1", outlet: "Lakeside Herald", published: "2026-11-29", text: "Opposition parties called for protests in Goma on December 15, the anniversary of the fall of the city in 2012." },
+];
+
 let shared: ArticleCoder | null = null;
 /** One coder for every test server of the process (lexicons load once). */
 export function testCoder(): ArticleCoder {
