@@ -200,3 +200,9 @@ test("regression: 'aid to displaced families' is aid, not a displacement", () =>
   const e = ev("The World Food Programme delivered food aid to displaced families in Tigray.", "2021-07-15", 2);
   assert.ok(!e.some((x) => x.startsWith("20")), e.join(", "));
 });
+
+test("regression: a comment whose that-clause holds a coded act is folded into that act", () => {
+  const e = ev("Pyongyang warned that it would take countermeasures against the drills.", "2021-07-15", 2);
+  assert.ok(!e.some((x) => x.startsWith("01")), e.join(", "));
+  assert.ok(e.some((x) => x.startsWith("13 PRK")), e.join(", "));
+});

@@ -542,6 +542,14 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   for (const e of out) {
     if (governed.has(e.verbStart) && !e.dropped) e.dropped = "folded into the act it governs";
   }
+  // "warned that it would take countermeasures": a comment whose that-clause holds a coded act is that act's report
+  for (const e of out) {
+    if (e.dropped || e.claims || !onto.get(e.code)?.flags.has("statement")) continue;
+    const that = toks[e.verbEnd - 1]?.lower === "that" ? e.verbEnd - 1 : toks[e.verbEnd]?.lower === "that" ? e.verbEnd : -1;
+    if (that < 0) continue;
+    const said = out.find((x) => x !== e && !x.dropped && x.verbStart > that && !onto.get(x.code)?.flags.has("statement"));
+    if (said) e.dropped = `what it says is coded ("${toks[said.verbStart].text}")`;
+  }
   // bare statements only when nothing else was coded in the sentence
   const coded = out.filter((e) => !e.dropped);
   const statement = (e: EventCandidate) => e.code === "010";
