@@ -206,3 +206,8 @@ test("regression: a comment whose that-clause holds a coded act is folded into t
   assert.ok(!e.some((x) => x.startsWith("01")), e.join(", "));
   assert.ok(e.some((x) => x.startsWith("13 PRK")), e.join(", "));
 });
+
+test("regression: completing a withdrawal is the withdrawal; 'talks on joining' is no joining", () => {
+  assert.deepEqual(ev("French troops completed their withdrawal from Burkina Faso on Saturday.", "2023-02-19", 4), ["0874 FRAMIL>BFA"]);
+  assert.ok(!ev("Moldova opened talks on joining the European Union.", "2023-02-19", 2).some((x) => x.startsWith("05")));
+});

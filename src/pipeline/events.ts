@@ -313,7 +313,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     const vt = toks[v];
     const isNoun = vt.pos === "NOUN" || vt.pos === "PROPN";
     // a gerund complement ("accused of attacking", "arrested for rioting") is the content of another act
-    if (/ing$/.test(vt.lower) && v > 0 && ["of", "for", "about"].includes(toks[v - 1].lower)) {
+    if (/ing$/.test(vt.lower) && v > 0 && ["of", "for", "about", "on", "against", "toward", "towards"].includes(toks[v - 1].lower)) {
       dropped = "complement of another act";
     }
     if (isNoun) {
