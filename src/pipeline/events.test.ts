@@ -211,3 +211,9 @@ test("regression: completing a withdrawal is the withdrawal; 'talks on joining' 
   assert.deepEqual(ev("French troops completed their withdrawal from Burkina Faso on Saturday.", "2023-02-19", 4), ["0874 FRAMIL>BFA"]);
   assert.ok(!ev("Moldova opened talks on joining the European Union.", "2023-02-19", 2).some((x) => x.startsWith("05")));
 });
+
+test("regression: a noun described by a participle phrase is still the subject ('forces backed by French jets retook')", () => {
+  const e = ev("Malian forces backed by French jets retook the town of Konna.", "2013-01-18", 2);
+  assert.ok(e.some((x) => x.startsWith("19 MLIMIL")), e.join(", "));
+  assert.ok(!e.some((x) => x.startsWith("19 FRA")), e.join(", "));
+});

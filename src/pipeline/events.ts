@@ -172,16 +172,18 @@ function subjectLeft(c: Ctx, v: number, floor: number, exclude: Set<Mention>): M
   for (let k = c.mentions.length - 1; k >= 0; k--) {
     const m = c.mentions[k];
     if (m.end > v || m.start < floor || exclude.has(m)) continue;
-    if (m.modifier) {
-      // "a U.S. drone strike killed", "Russian missiles hit": the modifier of the subject's head is the actor
-      const gap = c.toks.slice(m.end, v);
-      if (!(gap.length && gap.length <= 3 && gap.every((t) => t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "PROPN"))) continue;
-      return m;
-    }
     // the word before the noun phrase the mention ends: "in Australia's New South Wales" is all inside "in"
     let j = m.start - 1;
     while (j >= 0 && (NP_INNER.has(c.toks[j].pos) || c.toks[j].lower === "'s") && !OBLIQUE.has(c.toks[j].lower)) j--;
     const prev = c.toks[j];
+    if (m.modifier) {
+      // "a U.S. drone strike killed", "Russian missiles hit": the modifier of the subject's head is the actor
+      const gap = c.toks.slice(m.end, v);
+      if (!(gap.length && gap.length <= 3 && gap.every((t) => t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "PROPN"))) continue;
+      // ... but not inside a phrase of its own ("Somali forces backed by U.S. air strikes recaptured")
+      if (prev && OBLIQUE.has(prev.lower) && prev.lower !== "than") continue;
+      return m;
+    }
     // "more than 100,000 people rallied": "than" opens no phrase of its own here
     if (prev && OBLIQUE.has(prev.lower) && prev.lower !== "than") {
       // "the convoy of Malian troops was attacked": the head is no actor, the "of" phrase stands for it
@@ -484,7 +486,9 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     else if (negated && !opts.keepNegated) dropped = dropped ?? "negated or hypothetical";
     if (code === NULL_CODE) dropped = dropped ?? "the pattern has the null code";
     else if (!onto.nearest(code)) dropped = dropped ?? `code ${code} is not in the ontology`;
-    if (target && !p.code.startsWith("01")) usedAsTarget.add(target);
+    // "Somali forces backed by U.S. air strikes recaptured ...": the noun a participle describes is still the next verb's subject
+    const reducedRelative = notes.includes("passive") && target !== null && target.end === v;
+    if (target && !p.code.startsWith("01") && !reducedRelative) usedAsTarget.add(target);
     if (source && !source.country && !source.inferred) confidence -= 0.05;
     const cand: EventCandidate = {
       sentence: s.index,

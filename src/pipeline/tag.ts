@@ -33,6 +33,8 @@ function chunks(text: string, start: number, end: number): Array<[number, number
 
 const SUBJECT_END = new Set(["NOUN", "PROPN", "PRON"]);
 const OBJECT_START = new Set(["DET", "NUM", "ADJ", "ADV", "PRON", "PROPN"]);
+/** Irregular past tenses of prefixed verbs the tagger does not know ("rebels retook the town"). */
+const IRREGULAR_PAST = new Map([["retook", "retake"], ["overtook", "overtake"], ["undertook", "undertake"], ["overthrew", "overthrow"], ["withheld", "withhold"], ["upheld", "uphold"], ["overrode", "override"], ["rebuilt", "rebuild"], ["reran", "rerun"]]);
 const PLURAL_SUBJECT = /(?:[^s]s|men|people|police)$/;
 
 /**
@@ -43,13 +45,15 @@ const PLURAL_SUBJECT = /(?:[^s]s|men|people|police)$/;
 export function retagPastTense(tokens: Token[]): void {
   for (let i = 1; i + 1 < tokens.length; i++) {
     const t = tokens[i];
-    if ((t.pos !== "NOUN" && t.pos !== "ADJ") || !/^[a-z]{3,}[^aeiou]ed$|^[a-z]{3,}[aeiou][^aeiouy]ed$|^[a-z]{2,}ied$/.test(t.lower)) continue;
+    const irregular = IRREGULAR_PAST.get(t.lower);
+    if ((t.pos !== "NOUN" && t.pos !== "ADJ") || !(irregular || /^[a-z]{3,}[^aeiou]ed$|^[a-z]{3,}[aeiou][^aeiouy]ed$|^[a-z]{2,}ied$/.test(t.lower))) continue;
     // a plural noun, an -ed word, a noun: "security forces tortured detainees" (not "the armed groups")
     const nounObject = tokens[i + 1].pos === "NOUN" && (tokens[i - 1].pos === "NOUN" || tokens[i - 1].pos === "PROPN") && PLURAL_SUBJECT.test(tokens[i - 1].lower);
     if (!SUBJECT_END.has(tokens[i - 1].pos) || !(OBJECT_START.has(tokens[i + 1].pos) || nounObject)) continue;
     if (tokens[i - 1].pos === "PRON" && tokens[i - 1].lower !== "they" && tokens[i - 1].lower !== "he" && tokens[i - 1].lower !== "she" && tokens[i - 1].lower !== "it") continue;
     t.pos = "VERB";
-    if (t.lower.endsWith("ied")) t.lemma = t.lower.slice(0, -3) + "y";
+    if (irregular) t.lemma = irregular;
+    else if (t.lower.endsWith("ied")) t.lemma = t.lower.slice(0, -3) + "y";
     else {
       const stem = t.lower.slice(0, -2);
       const undoubled = /([bdgklmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
