@@ -217,3 +217,8 @@ test("regression: a noun described by a participle phrase is still the subject (
   assert.ok(e.some((x) => x.startsWith("19 MLIMIL")), e.join(", "));
   assert.ok(!e.some((x) => x.startsWith("19 FRA")), e.join(", "));
 });
+
+test("regression: an -ing participle right after a noun phrase has that noun as its subject", () => {
+  const e = ev("The governor promised to arrest the gunmen terrorising villages in Zamfara.", "2021-07-15", 2);
+  assert.ok(!e.some((x) => /^18 NGAGOV|^18 GOV/.test(x)), e.join(", "));
+});

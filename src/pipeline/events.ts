@@ -363,6 +363,14 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
           notes.push("participial clause: the main subject");
         }
       }
+      // "vowed to crush the bandits terrorising the northwest": an -ing participle right after a noun phrase describes it
+      if (!source && /ing$/.test(vt.lower) && v > 0 && toks[v - 1].lower !== ",") {
+        const described = mentions.find((x) => x.end === v && !x.modifier);
+        if (described) {
+          source = described;
+          notes.push("participle: the noun it describes");
+        }
+      }
       // "..., which killed 160": the subject of a relative clause is the noun before the pronoun
       let rel = v - 1;
       while (rel > 0 && (toks[rel].pos === "ADV" || toks[rel].pos === "AUX")) rel--;
