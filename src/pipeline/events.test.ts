@@ -222,3 +222,11 @@ test("regression: an -ing participle right after a noun phrase has that noun as 
   const e = ev("The governor promised to arrest the gunmen terrorising villages in Zamfara.", "2021-07-15", 2);
   assert.ok(!e.some((x) => /^18 NGAGOV|^18 GOV/.test(x)), e.join(", "));
 });
+
+test("regression: regions acting as one get CAMEO region codes, not a country", () => {
+  const [e] = coder.code({ id: "r", text: "European leaders agreed to send more artillery shells to Ukraine.", published: "2024-03-01" }).events;
+  assert.equal(e?.source.code, "EUR");
+  assert.equal(e?.source.country, null);
+  const [w] = coder.code({ id: "r2", text: "Israeli settlers attacked a village in the West Bank.", published: "2024-03-01" }).events;
+  assert.notEqual(w?.source.code, "WST");
+});
