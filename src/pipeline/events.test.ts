@@ -230,3 +230,9 @@ test("regression: regions acting as one get CAMEO region codes, not a country", 
   const [w] = coder.code({ id: "r2", text: "Israeli settlers attacked a village in the West Bank.", published: "2024-03-01" }).events;
   assert.notEqual(w?.source.code, "WST");
 });
+
+test("regression: 'West Darfur' is in Sudan, not West, Texas; granting asylum to someone is 075", () => {
+  const [e] = coder.code({ id: "wd", text: "Militiamen burned homes in West Darfur on Monday.", published: "2023-06-20" }).events;
+  assert.equal(e?.location?.country, "SDN");
+  assert.deepEqual(ev("Sweden granted asylum to two Iraqi opposition politicians.", "2023-06-20", 3), ["075 SWE>IRQOPP"]);
+});

@@ -7,7 +7,7 @@ import { defineStage } from "./stage.js";
 const LOCATIVE = new Set(["in", "near", "at", "outside", "from", "to", "into", "around", "across", "inside", "towards", "toward", "through", "throughout", "between", "of", "on"]);
 const PLACE_NOUNS = new Set(["city", "town", "village", "province", "region", "district", "governorate", "state", "county", "capital", "port", "area", "suburb", "neighbourhood", "neighborhood", "camp", "strip", "border"]);
 /** Capitalised words that are gazetteer names but rarely places in news prose. */
-const NOT_PLACES = new Set(["police", "president", "university", "mobile", "nice", "reading", "split", "march", "may", "june", "april", "august", "university", "union", "independence", "liberty", "victory", "justice", "unity", "progress", "hope", "concord", "eagle", "orange", "jordan", "chad", "georgia", "turkey", "guinea", "sale", "bath", "of", "the", "a", "aden"]);
+const NOT_PLACES = new Set(["police", "president", "university", "mobile", "nice", "reading", "split", "march", "may", "june", "april", "august", "university", "union", "independence", "liberty", "victory", "justice", "unity", "progress", "hope", "concord", "eagle", "orange", "jordan", "chad", "georgia", "turkey", "guinea", "sale", "bath", "of", "the", "a", "aden", "west", "east", "north", "south", "central", "western", "eastern", "northern", "southern", "upper", "lower", "new", "greater"]);
 const BIG_CITY = 500_000;
 
 function isCap(t: Token): boolean {
