@@ -70,7 +70,7 @@ export async function runAlerts(argv: string[]): Promise<number> {
     process.stderr.write(`sitrep alerts: --limit must be a positive whole number, not "${o.limit}"\n`);
     return 2;
   }
-  const store = openStore(o.db, "alerts", { mustExist: true });
+  const store = await openStore(o.db, "alerts", { mustExist: true });
   if (!store) return 1;
   try {
     const alerts = await store.outbox.listAlerts({ since, watch: o.watch, limit });

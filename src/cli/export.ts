@@ -68,7 +68,7 @@ export async function runExport(argv: string[]): Promise<number> {
     process.stderr.write(`sitrep export: ${exporter.name} is binary; redirect it to a file or use --out FILE\n`);
     return 2;
   }
-  const store = openStore(o.db, "export", { mustExist: true });
+  const store = await openStore(o.db, "export", { mustExist: true });
   if (!store) return 1;
   const out = o.out ? createWriteStream(o.out) : process.stdout;
   try {

@@ -12,7 +12,7 @@ import type { CsvField } from "../sources/csv-input.js";
 import { fetchArticlePage, runPoller } from "../sources/feed-poller.js";
 import type { FeedItem } from "../sources/feed.js";
 import { readInput } from "../sources/read-input.js";
-import { openStore } from "./db.js";
+import { dbTarget, openStore, shownTarget } from "./db.js";
 import { parseEvery } from "./duration.js";
 import { Progress } from "./progress.js";
 
@@ -38,6 +38,7 @@ Options:
   --text-column C, --date-column C, --id-column C, --url-column C, --outlet-column C, --title-column C,
   --html-column C          CSV columns (otherwise recognised by name: text/body/notes, date/published, ...)
   --workers N              coding threads beside the one that stores (default: one per core)
+  --queue                  queue the articles in PostgreSQL for sitrep worker instead (sitrep ingest --queue --help)
   --dict DIR, --no-builtin as for sitrep code
   -h, --help               this text
 `;
@@ -47,6 +48,8 @@ function progressLine(c: IngestCounts, s: number): string {
 }
 
 export async function runIngest(argv: string[]): Promise<number> {
+  // --queue: the articles go to the job queue for sitrep worker instead of being coded here
+  if (argv.includes("--queue")) return (await import("../queue/ingest-queued.js")).runQueuedIngest(argv);
   let args;
   try {
     args = parseArgs({
@@ -127,7 +130,7 @@ export async function runIngest(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const store = openStore(o.db, "ingest");
+  const store = await openStore(o.db, "ingest");
   if (!store) return 1;
   // coding runs in a worker thread, storing in this one: the two cores work side by side
   const coder = await startCoderPool(workers, { dicts: o.dict ?? [], builtin: !o["no-builtin"] });
@@ -225,7 +228,7 @@ export async function runIngest(argv: string[]): Promise<number> {
   process.stderr.write(
     `sitrep ingest: ${counts.read} article(s) read: ${counts.added} added, ${counts.duplicates} near-duplicate(s) linked, ${counts.skipped} already stored, ` +
       `${counts.recoded} re-coded, ${counts.failed} failed; ${counts.events} event(s) coded in ${secs.toFixed(1)} s (${(counts.read / (secs || 1)).toFixed(1)} articles/s)` +
-      `${errors ? `; ${errors} error(s)` : ""}. ${o.db ?? "sitrep.db"}: ${st.articles} articles, ${st.events} events, ${st.clusters} clusters\n`,
+      `${errors ? `; ${errors} error(s)` : ""}. ${shownTarget(dbTarget(o.db))}: ${st.articles} articles, ${st.events} events, ${st.clusters} clusters\n`,
   );
   return counts.read === 0 && errors > 0 ? 1 : 0;
 }

@@ -15,6 +15,8 @@ Usage:
   sitrep notify add|list|remove|test ...    where alerts go: webhook, email, file
   sitrep trust set|list ...                 how far watches trust an outlet's reports (0..1)
   sitrep serve --db F [--port 8080]        the HTTP API (OpenAPI at /openapi.json, live stream, POST articles)
+  sitrep worker [--concurrency N]           code queued articles (sitrep ingest --queue) into the store; status, retry-dead
+  sitrep db migrate|copy ...                create/upgrade a database; copy a store SQLite <-> PostgreSQL
   sitrep dict check <dir>                   read PETRARCH / TABARI dictionaries: counts and errors with file:line
   sitrep eval --petrarch-validate <xml>     score the coder on a PETRARCH validation file
   sitrep help                               this text
@@ -46,6 +48,10 @@ export async function main(argv: string[]): Promise<number> {
     case "trust":
       return (await import("./trust.js")).runTrust(rest);
     case "serve": return (await import("./serve.js")).runServe(rest);
+    case "worker":
+      return (await import("./worker.js")).runWorker(rest);
+    case "db":
+      return (await import("./db-command.js")).runDb(rest);
     case "dict":
       return (await import("./dict.js")).runDict(rest);
     case "eval":

@@ -77,7 +77,7 @@ export async function runQuery(argv: string[]): Promise<number> {
     process.stderr.write(`sitrep query: ${q}\n`);
     return 2;
   }
-  const store = openStore(o.db, "query", { mustExist: true });
+  const store = await openStore(o.db, "query", { mustExist: true });
   if (!store) return 1;
   let n = 0;
   try {

@@ -6,7 +6,7 @@ import { startWorkerCoder, type WorkerCoder } from "../ingest/worker-coder.js";
 import { createApp, DEFAULT_MAX_BODY, DEFAULT_RATE } from "../server/app.js";
 import { newToken, readTokens, tokenSet, tokensPath, type StoredToken } from "../server/auth.js";
 import { startServer } from "../server/serve.js";
-import { DEFAULT_DB, openStore } from "./db.js";
+import { dbTarget, localName, openStore, shownTarget } from "./db.js";
 
 const USAGE = `Usage: sitrep serve --db sitrep.db [--port 8080] [--host 127.0.0.1] [--read-token] [--cors ORIGIN]
        sitrep serve --db sitrep.db --new-token NAME [--scope write|read]
@@ -63,8 +63,8 @@ export async function runServe(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const db = o.db ?? DEFAULT_DB;
-  const file = tokensPath(db);
+  const db = dbTarget(o.db);
+  const file = tokensPath(localName(db));
 
   if (o["new-token"] !== undefined) {
     const name = o["new-token"];
@@ -97,9 +97,9 @@ export async function runServe(argv: string[]): Promise<number> {
     say(`${e instanceof SitrepError ? formatProblem(e.problem) : (e as Error).message}\n  (fix the file, or remove it and make new tokens with --new-token NAME)`);
     return 2;
   }
-  if (o["read-token"] && !tokens.length) return (say(`--read-token: no token exists in ${file}; make one first with: sitrep serve --db ${db} --new-token NAME`), 2);
+  if (o["read-token"] && !tokens.length) return (say(`--read-token: no token exists in ${file}; make one first with: sitrep serve --db ${shownTarget(db)} --new-token NAME`), 2);
 
-  const store = openStore(db, "serve", { mustExist: true });
+  const store = await openStore(db, "serve", { mustExist: true });
   if (!store) return 1;
   // coding runs in a worker thread: a POSTed article does not hold up the other requests
   let coder: WorkerCoder;

@@ -20,7 +20,7 @@ export async function runStats(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const store = openStore(args.values.db, "stats", { mustExist: true });
+  const store = await openStore(args.values.db, "stats", { mustExist: true });
   if (!store) return 1;
   const st = await store.stats();
   await store.close();

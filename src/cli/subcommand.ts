@@ -28,7 +28,7 @@ export function subcommands(cmd: string, usage: string): SubcommandKit {
       }
     },
     async withStore(sub, db, mustExist, fn) {
-      const store = openStore(db, `${cmd} ${sub}`, { mustExist });
+      const store = await openStore(db, `${cmd} ${sub}`, { mustExist });
       if (!store) return 1;
       try {
         return await fn(store);

@@ -161,7 +161,7 @@ async function run(argv: string[]): Promise<number> {
     say("sitrep watch run: --at evaluates one past day; --every runs on as days pass: give one of them");
     return 2;
   }
-  const store = openStore(o.db, "watch run", { mustExist: true });
+  const store = await openStore(o.db, "watch run", { mustExist: true });
   if (!store) return 1;
   const stepper = watchStepper(store);
   const report = async (r: WatchStepReport | null) => {

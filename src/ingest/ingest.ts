@@ -146,7 +146,8 @@ export async function storeArticle(p: Planned, coded: CodedArticle, ctx: IngestC
     // the same story already stored under another key: linked, its events not counted again
     if (!p.recode && coded.clean) {
       const dup = await ctx.store.findDuplicate(hash, mh);
-      if (dup) {
+      // its own key: stored meanwhile by another worker of a queue (a re-delivered job); never a copy of itself
+      if (dup && dup.key !== p.key) {
         await ctx.store.putArticle({ ...base, sentences: [], events: [], dates: [], duplicateOf: dup.key });
         counts.duplicates++;
         return "duplicate";

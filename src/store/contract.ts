@@ -128,6 +128,22 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     await assert.rejects(s.queryEvents({ text: 'broken "quote' }), (e: unknown) => e instanceof SitrepError && e.problem.code === "E_QUERY");
   });
 
+  withStore("text search reads words, phrases, OR, NOT and prefixes the same on every store", async (s) => {
+    const say = (doc: string, text: string) => s.putArticle(article(doc, { clean: text, sentences: [{ index: 0, start: 0, end: text.length, caption: false, text }] }, (d) => [event(d, { text })]));
+    await say("t1", "Rebels shelled the airport at dawn.");
+    await say("t2", "The airport reopened after the shelling.");
+    await say("t3", "Police dispersed protesters near the ministry.");
+    const docs = async (text: string) => (await s.queryEvents({ text })).map((r) => r.event.doc).sort();
+    assert.deepEqual(await docs("airport"), ["t1", "t2"]);
+    assert.deepEqual(await docs("AIRPORT dawn"), ["t1"], "every word, in any case");
+    assert.deepEqual(await docs('"shelled the airport"'), ["t1"], "a phrase");
+    assert.deepEqual(await docs('"the airport shelled"'), [], "a phrase keeps its order");
+    assert.deepEqual(await docs("dawn OR protesters"), ["t1", "t3"]);
+    assert.deepEqual(await docs("airport NOT dawn"), ["t2"]);
+    assert.deepEqual(await docs("shell*"), ["t1", "t2"], "a prefix");
+    assert.deepEqual(await docs("shell"), [], "no stemming");
+  });
+
   withStore("a cursor pages through every event once", async (s) => {
     for (let i = 0; i < 7; i++) await s.putArticle(article(`p${i}`, {}, (d) => [event(d, { date: `2020-03-${String(1 + i * 4).padStart(2, "0")}` })]));
     const seen: string[] = [];
@@ -247,6 +263,39 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     assert.deepEqual(st.perDay, [{ date: "2020-01-08", events: 2, clusters: 1 }, { date: "2020-01-20", events: 1, clusters: 1 }]);
   });
 
+  withStore("whole articles read back as they were written, in the order stored, a page at a time", async (s) => {
+    const text = LONG;
+    const dates = [
+      { sentence: 0, date: "2020-03-01", role: "anniversary" as const, mention: "the March 1 anniversary", place: { name: "Baghdad", country: "IRQ", lat: 33.34, lon: 44.4 } },
+      { sentence: 1, date: "2020-04-02", role: "future" as const, mention: "April 2", place: null },
+    ];
+    const sentences = [
+      { index: 0, start: 0, end: 143, caption: false, text: text.slice(0, 143) },
+      { index: 1, start: 144, end: text.length, caption: true, text: text.slice(144) },
+    ];
+    const first = article("ra1", { clean: text, contentHash: contentHash(text), minhash: minhash(text), title: "Checkpoint attack", origin: "AFP", raw: { kind: "html", body: `<p>${text}</p>` }, sentences, dates, ingestedAt: "2020-01-08T09:00:00.000Z" }, (d) => [
+      event(d, { sentence: 0 }),
+      event(d, { sentence: 1, code: "1823", root: "18", target: null, location: null }),
+    ]);
+    const plain = article("ra0", { published: null, outlet: null, url: null, key: "sha256:ra0" });
+    const copy = article("ra2", { outlet: "Reprint Times", duplicateOf: first.key, events: [], sentences: [], minhash: null, coderVersion: "", ingestedAt: "2020-01-09T09:00:00.000Z" });
+    await s.putArticle(plain);
+    await s.putArticle(first);
+    await s.putArticle(copy);
+    const all = await s.readArticles(null, 10);
+    assert.deepEqual(all.map((a) => a.key), [plain.key, first.key, copy.key], "in the order stored, not by key");
+    assert.deepEqual(all[1], first);
+    assert.deepEqual(all[2], copy, "a near-duplicate without signature or coder version");
+    assert.equal(all[0].clean, plain.clean);
+    assert.ok(!Number.isNaN(Date.parse(all[0].ingestedAt!)), "a new article takes the time of the put");
+    const { ingestedAt: _i, ...rest } = all[0];
+    const { ingestedAt: _j, ...want } = plain;
+    assert.deepEqual(rest, want);
+    assert.deepEqual((await s.readArticles(null, 2)).map((a) => a.doc), ["ra0", "ra1"]);
+    assert.deepEqual((await s.readArticles(first.key, 2)).map((a) => a.doc), ["ra2"]);
+    assert.deepEqual(await s.readArticles(copy.key, 2), []);
+  });
+
   withStore("feed state survives a round trip", async (s) => {
     assert.equal(await s.getFeedState("https://feeds.example.org/rss"), null);
     const st = { url: "https://feeds.example.org/rss", etag: 'W/"abc"', lastModified: "Wed, 08 Jan 2020 10:00:00 GMT", failures: 2, lastError: "E_FEED_TIMEOUT", lastOk: null, nextDue: 1_700_000_000_000 };
@@ -254,5 +303,11 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     assert.deepEqual(await s.getFeedState(st.url), st);
     await s.putFeedState({ ...st, failures: 0, lastError: null, lastOk: "2020-01-08T10:05:00Z" });
     assert.equal((await s.getFeedState(st.url))?.failures, 0);
+    const other = { ...st, url: "https://feeds.example.org/atom" };
+    await s.putFeedState(other);
+    assert.deepEqual((await s.feedStates()).map((f) => [f.url, f.failures]), [
+      [other.url, 2],
+      [st.url, 0],
+    ]);
   });
 }

@@ -3,7 +3,7 @@ import { openSqliteStore } from "./sqlite/sqlite-store.js";
 import type { Store } from "./store.js";
 
 export interface OpenOptions {
-  /** Fail when the database does not exist yet (SQLite: no such file). */
+  /** Fail when the database does not exist yet (SQLite: no such file; PostgreSQL: no sitrep tables in the schema). */
   mustExist?: boolean;
   readonly?: boolean;
 }
@@ -16,8 +16,9 @@ export function isPostgresUrl(target: string): boolean {
 /** The store at `target`: PostgreSQL for a postgres:// URL, else a SQLite file (":memory:" too). */
 export async function openStoreAt(target: string, opts: OpenOptions = {}): Promise<Store> {
   if (isPostgresUrl(target)) {
-    // filled in by the PostgreSQL store (src/store/postgres/)
-    throw new Error("the PostgreSQL store is not built yet");
+    // loaded only here: SQLite users never load pg
+    const { openPgStore } = await import("./postgres/pg-store.js");
+    return openPgStore(target, opts);
   }
   return openSqliteStore(target, opts);
 }

@@ -111,6 +111,25 @@ export function runOutboxContract(name: string, open: () => Promise<OpenedOutbox
     assert.equal((await o.pendingDeliveries()).length, 2 + 3 + 3);
   });
 
+  withOutbox("an alert imported from another store keeps its deliveries' states; an id already there is not imported", async (o) => {
+    const x = await o.addNotifier({ kind: "webhook", target: "https://hooks.example.org/i", options: {} });
+    const y = await o.addNotifier({ kind: "file", target: "/var/sitrep/i.jsonl", options: {} });
+    const a = alert("Imbros");
+    const states = [
+      { notifier: x.id, status: "delivered" as const, attempts: 3, nextAt: 0, lastError: "HTTP 503", doneAt: "2031-04-02T06:00:00Z" },
+      { notifier: y.id, status: "dead" as const, attempts: 8, nextAt: 1_900_000_000_000, lastError: "disk full", doneAt: "2031-04-03T06:00:00Z" },
+    ];
+    assert.equal(await o.importAlert(a, states), true);
+    assert.equal(await o.importAlert(a, []), false);
+    const [stored] = await o.listAlerts();
+    const { seq, ...rest } = stored;
+    assert.deepEqual(rest, a);
+    assert.deepEqual(await o.deliveries(seq), states.map((d) => ({ ...d, alert: a, alertSeq: seq })));
+    assert.deepEqual(await o.pendingDeliveries(), []);
+    assert.equal(await o.importAlert(alert("Imbros"), []), true, "an alert that had no notifiers");
+    assert.equal((await o.deliveries()).length, 2);
+  });
+
   withOutbox("alerts are listed in the order raised, by watch, since a time, with a limit", async (o) => {
     const a1 = alert("Aldern", { at: "2031-05-01T00:00:00Z" });
     const b1 = alert("Brisk", { at: "2031-05-02T00:00:00Z" });

@@ -44,6 +44,11 @@ export interface AlertOutbox {
   removeNotifier(id: number): Promise<boolean>;
   /** Records an alert with one pending delivery per notifier, in one transaction; false (and nothing written) when its id exists. */
   putAlert(alert: Alert): Promise<boolean>;
+  /**
+   * Records an alert with the deliveries it had in another store (copying a database), in one transaction;
+   * false (and nothing written) when its id exists. Each delivery names a notifier of this outbox.
+   */
+  importAlert(alert: Alert, deliveries: ReadonlyArray<Omit<Delivery, "alert" | "alertSeq">>): Promise<boolean>;
   /** Alerts in the order raised (`seq` ascending). */
   listAlerts(q?: AlertQuery): Promise<Array<Alert & { seq: number }>>;
   /**

@@ -47,6 +47,8 @@ export interface ArticleWrite extends Pick<ArticleMeta, "key" | "doc" | "url" | 
   duplicateOf: string | null;
   /** Anniversaries and coming dates the article names (none for a near-duplicate); replaced on re-coding. */
   dates: ArticleDate[];
+  /** When it was first stored (ISO 8601); a new article takes the time of the put unless given (a copied database keeps its own). */
+  ingestedAt?: string;
 }
 
 /** A date an article names as an anniversary or a coming event, with the words that name it. */
@@ -77,7 +79,11 @@ export interface EventQuery {
   /** An actor code or a prefix with "*" ("IRN*"), matched against source or target. */
   actor?: string;
   plover?: string[];
-  /** Full-text search over the event's sentence (FTS5 syntax). */
+  /**
+   * Full-text search over the event's sentence, the same on every store: words (all must occur, in any case),
+   * "quoted phrases" (words next to each other, in order), `a OR b`, `a NOT b` (a without b), AND (the default),
+   * and a word ending in * for a prefix; the operators in capitals. No stemming. An unbalanced quote is an E_QUERY problem.
+   */
   text?: string;
   near?: { lat: number; lon: number; km: number };
   /** Events of one article (by doc). */
@@ -149,5 +155,13 @@ export interface Store extends FeedStateStore {
   /** Report, outlet and source counts of clusters, for exports. */
   clusterCounts(ids: readonly number[]): Promise<Map<number, { reports: number; outlets: number; sources: number }>>;
   stats(): Promise<StoreStats>;
+  /**
+   * Whole articles as they were written (for copying a store), in the order they were first stored, `limit` at a
+   * time after the one keyed `afterKey` (from the start when null). A near-duplicate comes back without a MinHash
+   * signature or coder version (""), as it is kept; an original's original always comes before it.
+   */
+  readArticles(afterKey: string | null, limit: number): Promise<ArticleWrite[]>;
+  /** Every feed's state, by URL. */
+  feedStates(): Promise<FeedState[]>;
   close(): Promise<void>;
 }

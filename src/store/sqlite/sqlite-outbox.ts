@@ -25,9 +25,12 @@ function deliveryOf(r: Row): Delivery {
 
 const DELIVERY = "SELECT d.alert, d.notifier, d.status, d.attempts, d.next_at, d.last_error, d.done_at, a.record FROM deliveries d JOIN alerts a ON a.seq = d.alert";
 
+type Imported = ReadonlyArray<Omit<Delivery, "alert" | "alertSeq">>;
+
 interface Prepared {
   st: Record<string, Database.Statement>;
   put: (alert: Alert) => boolean;
+  imp: (alert: Alert, deliveries: Imported) => boolean;
   remove: (id: number) => boolean;
 }
 
@@ -67,6 +70,7 @@ export class SqliteOutbox implements AlertOutbox {
       failed: p("UPDATE deliveries SET status = ?, attempts = ?, next_at = ?, last_error = ?, done_at = ? WHERE alert = ? AND notifier = ? AND status = 'pending'"),
       all: p(`${DELIVERY} ORDER BY d.alert, d.notifier`),
       ofAlert: p(`${DELIVERY} WHERE d.alert = ? ORDER BY d.notifier`),
+      importDelivery: p("INSERT INTO deliveries (alert, notifier, status, attempts, next_at, last_error, done_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
       retryDead: p("UPDATE deliveries SET status = 'pending', attempts = 0, next_at = 0, done_at = NULL WHERE status = 'dead' AND (@notifier IS NULL OR notifier = @notifier)"),
     };
     const put = db.transaction((alert: Alert) => {
@@ -75,12 +79,18 @@ export class SqliteOutbox implements AlertOutbox {
       st.fanOut.run(r.lastInsertRowid);
       return true;
     });
+    const imp = db.transaction((alert: Alert, ds: Imported) => {
+      const r = st.insertAlert.run(alert.id, alert.watch, alert.kind, alert.at, JSON.stringify(alert));
+      if (r.changes === 0) return false;
+      for (const d of ds) st.importDelivery.run(r.lastInsertRowid, d.notifier, d.status, d.attempts, d.nextAt, d.lastError, d.doneAt);
+      return true;
+    });
     // the schema cascades too, but only where foreign keys are on
     const remove = db.transaction((id: number) => {
       st.deleteDeliveriesOf.run(id);
       return st.deleteNotifier.run(id).changes > 0;
     });
-    return { st, put: (a) => put.immediate(a), remove: (id) => remove.immediate(id) };
+    return { st, put: (a) => put.immediate(a), imp: (a, ds) => imp.immediate(a, ds), remove: (id) => remove.immediate(id) };
   }
 
   async addNotifier(n: Omit<NotifierConfig, "id" | "createdAt">): Promise<NotifierConfig> {
@@ -97,6 +107,10 @@ export class SqliteOutbox implements AlertOutbox {
 
   async putAlert(alert: Alert): Promise<boolean> {
     return this.ready.put(alert);
+  }
+
+  async importAlert(alert: Alert, deliveries: Imported): Promise<boolean> {
+    return this.ready.imp(alert, deliveries);
   }
 
   async listAlerts(q: AlertQuery = {}): Promise<Array<Alert & { seq: number }>> {

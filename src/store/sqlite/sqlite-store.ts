@@ -6,7 +6,7 @@ import type { CodedEvent } from "../../core/types.js";
 import { buckets, fromBlob, similarity, toBlob, NEAR_JACCARD } from "../../dedup/minhash.js";
 import { eventOrigin } from "../../dedup/origin.js";
 import { bestCluster, clusterKey, km, shiftDate, WINDOW_DAYS, type ClusterShape } from "../../dedup/same-event.js";
-import type { ArticleMeta, ArticleWrite, Cluster, EventQuery, FeedState, PutOutcome, SentenceRow, Store, StoreStats, StoredEvent } from "../store.js";
+import type { ArticleDate, ArticleMeta, ArticleWrite, Cluster, EventQuery, FeedState, PutOutcome, SentenceRow, Store, StoreStats, StoredEvent } from "../store.js";
 import { eventFilter, type EventFilter } from "./event-filter.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { SqliteOutbox } from "./sqlite-outbox.js";
@@ -89,6 +89,30 @@ function metaOf(r: Row): ArticleMeta {
     duplicateOf: (r.dup_key as string) ?? null,
     coderVersion: (r.coder_version as string) ?? null,
     ingestedAt: r.ingested_at as string,
+  };
+}
+
+/** A feeds row as FeedState. */
+function feedStateOf(r: Row): FeedState {
+  return {
+    url: r.url as string,
+    etag: (r.etag as string) ?? null,
+    lastModified: (r.last_modified as string) ?? null,
+    failures: r.failures as number,
+    lastError: (r.last_error as string) ?? null,
+    lastOk: (r.last_ok as string) ?? null,
+    nextDue: r.next_due as number,
+  };
+}
+
+/** An article_dates row as ArticleDate (its place null when the sentence names none). */
+function articleDateOf(r: Row): ArticleDate {
+  return {
+    sentence: r.sentence as number,
+    date: r.date as string,
+    role: r.role as ArticleDate["role"],
+    mention: r.mention as string,
+    place: r.place == null ? null : { name: r.place as string, country: (r.country as string) ?? null, lat: (r.lat as number) ?? null, lon: (r.lon as number) ?? null },
   };
 }
 
@@ -175,6 +199,11 @@ export class SqliteStore implements Store {
       ftsMax: p("SELECT COALESCE(MAX(id), 0) m FROM sentences"),
       ftsSet: p("UPDATE fts_state SET upto = ?"),
       sentencesOf: p("SELECT s.idx, s.start, s.end, s.caption, s.text FROM sentences s JOIN articles a ON a.id = s.article WHERE a.doc = ? ORDER BY s.idx"),
+      idOfKey: p("SELECT id FROM articles WHERE key = ?"),
+      readArticles: p("SELECT a.*, d.key AS dup_key FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of WHERE a.id > ? ORDER BY a.id LIMIT ?"),
+      readSentences: p("SELECT article, idx, start, end, caption, text FROM sentences WHERE article IN (SELECT value FROM json_each(?)) ORDER BY article, idx"),
+      readEvents: p("SELECT article, record FROM events WHERE article IN (SELECT value FROM json_each(?)) ORDER BY article, seq"),
+      allFeeds: p("SELECT * FROM feeds ORDER BY url"),
     };
   }
 
@@ -263,7 +292,7 @@ export class SqliteStore implements Store {
     if (!existing && a.duplicateOf) {
       const orig = this.st.byKey.get(a.duplicateOf) as Row | undefined;
       if (!orig) throw new SitrepError(problem("E_STORE_WRITE", a.doc, `the original ${a.duplicateOf} is not in the store`));
-      this.st.insertArticle.run({ ...fields, key: a.key, doc: a.doc, duplicate_of: orig.id, ingested_at: now });
+      this.st.insertArticle.run({ ...fields, key: a.key, doc: a.doc, duplicate_of: orig.id, ingested_at: a.ingestedAt ?? now });
       // the copy's outlet now carries each of the original's reports too (not a report or a source of its own)
       if (a.outlet) for (const e of this.st.eventsOfArticle.all(orig.id) as Row[]) this.count(e.cluster as number, 0, [a.outlet], [], +1);
       return { status: "duplicate", doc: a.doc, of: orig.doc as string };
@@ -291,7 +320,7 @@ export class SqliteStore implements Store {
       this.st.retireCodings.run(now, articleId);
       this.st.updateArticle.run({ ...fields, id: articleId });
     } else {
-      articleId = Number(this.st.insertArticle.run({ ...fields, key: a.key, doc: a.doc, duplicate_of: null, ingested_at: now }).lastInsertRowid);
+      articleId = Number(this.st.insertArticle.run({ ...fields, key: a.key, doc: a.doc, duplicate_of: null, ingested_at: a.ingestedAt ?? now }).lastInsertRowid);
     }
     if (a.minhash && !existing?.duplicate_of) for (const b of buckets(a.minhash)) this.st.insertLsh.run(b, articleId);
     for (const s of a.sentences) this.st.insertSentence.run(articleId, s.index, s.start, s.end, s.caption ? 1 : 0, s.text);
@@ -523,18 +552,56 @@ export class SqliteStore implements Store {
     };
   }
 
+  async readArticles(afterKey: string | null, limit: number): Promise<ArticleWrite[]> {
+    let after = 0;
+    if (afterKey !== null) {
+      const r = this.st.idOfKey.get(afterKey) as { id: number } | undefined;
+      if (!r) throw new SitrepError(problem("E_QUERY", afterKey, "no article has this key"));
+      after = r.id;
+    }
+    const rows = this.st.readArticles.all(after, limit) as Row[];
+    if (!rows.length) return [];
+    const ids = JSON.stringify(rows.map((r) => r.id));
+    const group = <T>(list: Row[], of: (r: Row) => T) => {
+      const m = new Map<number, T[]>();
+      for (const r of list) {
+        const k = r.article as number;
+        if (!m.has(k)) m.set(k, []);
+        m.get(k)!.push(of(r));
+      }
+      return m;
+    };
+    const sentences = group(this.st.readSentences.all(ids) as Row[], (r): SentenceRow => ({ index: r.idx as number, start: r.start as number, end: r.end as number, text: r.text as string, caption: !!r.caption }));
+    const events = group(this.st.readEvents.all(ids) as Row[], (r) => JSON.parse(r.record as string) as CodedEvent);
+    const dates = group(this.db.prepare("SELECT * FROM article_dates WHERE article IN (SELECT value FROM json_each(?)) ORDER BY article, rowid").all(ids) as Row[], articleDateOf);
+    return rows.map((r) => ({
+      key: r.key as string,
+      doc: r.doc as string,
+      url: (r.url as string) ?? null,
+      outlet: (r.outlet as string) ?? null,
+      published: (r.published as string) ?? null,
+      title: (r.title as string) ?? null,
+      origin: (r.origin as string) ?? null,
+      raw: { kind: r.raw_kind as "text" | "html", body: r.raw as string },
+      clean: (r.clean as string) ?? (r.raw as string),
+      contentHash: r.content_hash as string,
+      minhash: r.minhash ? fromBlob(r.minhash as Buffer) : null,
+      sentences: sentences.get(r.id as number) ?? [],
+      events: events.get(r.id as number) ?? [],
+      coderVersion: (r.coder_version as string) ?? "",
+      duplicateOf: (r.dup_key as string) ?? null,
+      dates: dates.get(r.id as number) ?? [],
+      ingestedAt: r.ingested_at as string,
+    }));
+  }
+
+  async feedStates(): Promise<FeedState[]> {
+    return (this.st.allFeeds.all() as Row[]).map(feedStateOf);
+  }
+
   async getFeedState(url: string): Promise<FeedState | null> {
     const r = this.st.getFeed.get(url) as Row | undefined;
-    if (!r) return null;
-    return {
-      url,
-      etag: (r.etag as string) ?? null,
-      lastModified: (r.last_modified as string) ?? null,
-      failures: r.failures as number,
-      lastError: (r.last_error as string) ?? null,
-      lastOk: (r.last_ok as string) ?? null,
-      nextDue: r.next_due as number,
-    };
+    return r ? feedStateOf(r) : null;
   }
 
   async putFeedState(s: FeedState): Promise<void> {
