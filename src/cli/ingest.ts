@@ -8,13 +8,13 @@ import { ingestStream, keyOf, newCounts, recodeStale, type IngestContext, type I
 import { codingWindow, defaultWorkers, startCoderPool } from "../ingest/worker-coder.js";
 import { summarizeStep, watchStepper } from "../monitor/run-watches-step.js";
 import { isoDate } from "../pipeline/iso-date.js";
-import type { CsvField } from "../sources/csv-input.js";
 import { fetchArticlePage, runPoller } from "../sources/feed-poller.js";
 import type { FeedItem } from "../sources/feed.js";
 import { readInput } from "../sources/read-input.js";
 import { dbTarget, openStore, shownTarget } from "./db.js";
 import { parseEvery } from "./duration.js";
 import { Progress } from "./progress.js";
+import { columnsOf, INPUT_OPTIONS } from "./input-options.js";
 
 const USAGE = `Usage: sitrep ingest [options] <file|folder|feed URL|->... --db sitrep.db
 
@@ -62,15 +62,7 @@ export async function runIngest(argv: string[]): Promise<number> {
         "allow-private": { type: "boolean", default: false },
         "no-fetch-pages": { type: "boolean", default: false },
         recode: { type: "boolean", default: false },
-        published: { type: "string" },
-        outlet: { type: "string" },
-        "text-column": { type: "string" },
-        "html-column": { type: "string" },
-        "date-column": { type: "string" },
-        "id-column": { type: "string" },
-        "url-column": { type: "string" },
-        "outlet-column": { type: "string" },
-        "title-column": { type: "string" },
+        ...INPUT_OPTIONS,
         workers: { type: "string" },
         dict: { type: "string", multiple: true },
         "no-builtin": { type: "boolean", default: false },
@@ -108,11 +100,7 @@ export async function runIngest(argv: string[]): Promise<number> {
     process.stderr.write(`sitrep ingest: --workers takes a whole number from 1 to 16, not "${o.workers}"\n`);
     return 2;
   }
-  const columns: Partial<Record<CsvField, string>> = {};
-  for (const f of ["text", "html", "date", "id", "url", "outlet", "title"] as const) {
-    const v = o[`${f}-column`];
-    if (v) columns[f === "date" ? "published" : f] = v;
-  }
+  const columns = columnsOf(o);
   const feedList = o.feeds ? readFeedList(o.feeds) : [];
   if (typeof feedList === "string") {
     process.stderr.write(`sitrep ingest: ${feedList}\n`);

@@ -3,10 +3,10 @@ import { parseArgs } from "node:util";
 import { formatProblem, type Problem } from "../core/problems.js";
 import { parseEvery } from "../cli/duration.js";
 import { isoDate } from "../pipeline/iso-date.js";
-import type { CsvField } from "../sources/csv-input.js";
 import { enqueueInputs } from "./enqueue.js";
 import { PgBossQueue, QUEUE_DEFAULTS } from "./pgboss-queue.js";
 import { redactUrl, resolveQueueUrl } from "./queue-url.js";
+import { columnsOf, INPUT_OPTIONS } from "../cli/input-options.js";
 
 const USAGE = `Usage: sitrep ingest --queue [options] <file|folder|->...
 
@@ -39,15 +39,7 @@ export async function runQueuedIngest(argv: string[]): Promise<number> {
         "job-timeout": { type: "string" },
         retries: { type: "string" },
         "retry-delay": { type: "string" },
-        published: { type: "string" },
-        outlet: { type: "string" },
-        "text-column": { type: "string" },
-        "html-column": { type: "string" },
-        "date-column": { type: "string" },
-        "id-column": { type: "string" },
-        "url-column": { type: "string" },
-        "outlet-column": { type: "string" },
-        "title-column": { type: "string" },
+        ...INPUT_OPTIONS,
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -94,11 +86,7 @@ export async function runQueuedIngest(argv: string[]): Promise<number> {
     say(target.error);
     return 2;
   }
-  const columns: Partial<Record<CsvField, string>> = {};
-  for (const f of ["text", "html", "date", "id", "url", "outlet", "title"] as const) {
-    const v = o[`${f}-column`];
-    if (v) columns[f === "date" ? "published" : f] = v;
-  }
+  const columns = columnsOf(o);
 
   let queue: PgBossQueue;
   try {

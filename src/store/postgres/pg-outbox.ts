@@ -2,29 +2,12 @@
 import type pg from "pg";
 import type { Alert } from "../../monitor/alert.js";
 import type { AlertOutbox, AlertQuery, Delivery, DeliveryStatus, NotifierConfig, NotifierKind } from "../outbox.js";
+import { DELIVERY_SELECT, deliveryOf, notifierOf, type Row } from "../rows.js";
 import { inTransaction } from "./pg-tx.js";
 
-type Row = Record<string, unknown>;
 
-function notifierOf(r: Row): NotifierConfig {
-  return { id: r.id as number, kind: r.kind as NotifierKind, target: r.target as string, options: JSON.parse(r.options as string) as Record<string, unknown>, createdAt: r.created_at as string };
-}
 
-/** A delivery row joined with its alert's record. */
-function deliveryOf(r: Row): Delivery {
-  return {
-    alert: JSON.parse(r.record as string) as Alert,
-    alertSeq: r.alert as number,
-    notifier: r.notifier as number,
-    status: r.status as DeliveryStatus,
-    attempts: r.attempts as number,
-    nextAt: r.next_at as number,
-    lastError: (r.last_error as string) ?? null,
-    doneAt: (r.done_at as string) ?? null,
-  };
-}
-
-const DELIVERY = "SELECT d.alert, d.notifier, d.status, d.attempts, d.next_at, d.last_error, d.done_at, a.record FROM deliveries d JOIN alerts a ON a.seq = d.alert";
+const DELIVERY = DELIVERY_SELECT;
 
 export class PgOutbox implements AlertOutbox {
   constructor(private readonly pool: pg.Pool) {}

@@ -4,6 +4,7 @@ import { SitrepError, problem } from "../../core/problems.js";
 import type { CodedEvent } from "../../core/types.js";
 import { buckets, fromBlob, similarity, NEAR_JACCARD } from "../../dedup/minhash.js";
 import type { ArticleDate, ArticleMeta, ArticleWrite, Cluster, EventQuery, FeedState, PutOutcome, SentenceRow, Store, StoreStats, StoredEvent } from "../store.js";
+import { articleDateOf, articleWriteOf, byArticle, feedStateOf, metaOf, sentenceOf, type Row, type TextOf } from "../rows.js";
 import { eventFilter } from "./event-filter.js";
 import { migrate, schemaVersion, SCHEMA_VERSION } from "./migrations.js";
 import { named } from "./named.js";
@@ -15,7 +16,9 @@ import { putArticle } from "./pg-put.js";
 import { inTransaction } from "./pg-tx.js";
 import { PgWatches } from "./pg-watches.js";
 
-type Row = Record<string, unknown>;
+/** Text as stored (NUL characters escaped) back to the text written. */
+const pgText: TextOf = (t) => fromPgText(t);
+
 
 export interface PgOptions {
   /** Refuse a database without sitrep's tables (commands that only read): `sitrep db migrate` makes them. */
@@ -62,58 +65,7 @@ export async function migratePgUrl(url: string): Promise<{ label: string; schema
 
 const META = "a.key, a.doc, a.url, a.outlet, a.published, a.title, a.origin, a.coder_version, a.ingested_at, d.key AS dup_key";
 
-/** An article row (with its original's key as dup_key) as ArticleMeta. */
-function metaOf(r: Row): ArticleMeta {
-  return {
-    key: r.key as string,
-    doc: r.doc as string,
-    url: (r.url as string) ?? null,
-    outlet: (r.outlet as string) ?? null,
-    published: (r.published as string) ?? null,
-    title: fromPgText((r.title as string) ?? null),
-    origin: (r.origin as string) ?? null,
-    duplicateOf: (r.dup_key as string) ?? null,
-    coderVersion: (r.coder_version as string) ?? null,
-    ingestedAt: r.ingested_at as string,
-  };
-}
 
-function feedStateOf(r: Row): FeedState {
-  return {
-    url: r.url as string,
-    etag: (r.etag as string) ?? null,
-    lastModified: (r.last_modified as string) ?? null,
-    failures: r.failures as number,
-    lastError: (r.last_error as string) ?? null,
-    lastOk: (r.last_ok as string) ?? null,
-    nextDue: r.next_due as number,
-  };
-}
-
-function sentenceOf(r: Row): SentenceRow {
-  return { index: r.idx as number, start: r.start as number, end: r.end as number, text: fromPgText(r.text as string), caption: r.caption as boolean };
-}
-
-function articleDateOf(r: Row): ArticleDate {
-  return {
-    sentence: r.sentence as number,
-    date: r.date as string,
-    role: r.role as ArticleDate["role"],
-    mention: fromPgText(r.mention as string),
-    place: r.place == null ? null : { name: fromPgText(r.place as string), country: (r.country as string) ?? null, lat: (r.lat as number) ?? null, lon: (r.lon as number) ?? null },
-  };
-}
-
-/** Rows grouped by their `article` column. */
-function byArticle<T>(rows: Row[], of: (r: Row) => T): Map<number, T[]> {
-  const m = new Map<number, T[]>();
-  for (const r of rows) {
-    const k = r.article as number;
-    if (!m.has(k)) m.set(k, []);
-    m.get(k)!.push(of(r));
-  }
-  return m;
-}
 
 export class PgStore implements Store {
   readonly kind = "postgres";
@@ -134,12 +86,12 @@ export class PgStore implements Store {
 
   async getArticle(key: string): Promise<ArticleMeta | null> {
     const [r] = await this.rows(`SELECT ${META} FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of WHERE a.key = $1`, [key]);
-    return r ? metaOf(r) : null;
+    return r ? metaOf(r, pgText) : null;
   }
 
   async getArticleByDoc(doc: string): Promise<ArticleMeta | null> {
     const [r] = await this.rows(`SELECT ${META} FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of WHERE a.doc = $1`, [doc]);
-    return r ? metaOf(r) : null;
+    return r ? metaOf(r, pgText) : null;
   }
 
   async docTaken(doc: string): Promise<boolean> {
@@ -179,7 +131,7 @@ export class PgStore implements Store {
 
   async getRaw(key: string): Promise<{ meta: ArticleMeta; raw: ArticleWrite["raw"] } | null> {
     const [r] = await this.rows(`SELECT ${META}, a.raw_kind, a.raw FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of WHERE a.key = $1`, [key]);
-    return r ? { meta: metaOf(r), raw: { kind: r.raw_kind as "text" | "html", body: fromPgText(r.raw as string) } } : null;
+    return r ? { meta: metaOf(r, pgText), raw: { kind: r.raw_kind as "text" | "html", body: fromPgText(r.raw as string) } } : null;
   }
 
   async staleArticles(coderVersion: string, limit: number): Promise<string[]> {
@@ -188,7 +140,7 @@ export class PgStore implements Store {
   }
 
   async getSentences(doc: string): Promise<SentenceRow[]> {
-    return (await this.rows('SELECT s.idx, s.start, s."end", s.caption, s.text FROM sentences s JOIN articles a ON a.id = s.article WHERE a.doc = $1 ORDER BY s.idx', [doc])).map(sentenceOf);
+    return (await this.rows('SELECT s.idx, s.start, s."end", s.caption, s.text FROM sentences s JOIN articles a ON a.id = s.article WHERE a.doc = $1 ORDER BY s.idx', [doc])).map((r) => sentenceOf(r, pgText));
   }
 
   async queryEvents(q: EventQuery): Promise<StoredEvent[]> {
@@ -296,31 +248,12 @@ export class PgStore implements Store {
     const rows = await this.rows("SELECT a.*, d.key AS dup_key FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of WHERE a.id > $1 ORDER BY a.id LIMIT $2", [after, limit]);
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id as number);
-    const sentences = byArticle(await this.rows('SELECT article, idx, start, "end", caption, text FROM sentences WHERE article = ANY($1::bigint[]) ORDER BY article, idx', [ids]), sentenceOf);
-    const events = byArticle(await this.rows("SELECT article, record FROM events WHERE article = ANY($1::bigint[]) ORDER BY article, seq", [ids]), (r) => JSON.parse(r.record as string) as CodedEvent);
-    const dates = byArticle(await this.rows("SELECT * FROM article_dates WHERE article = ANY($1::bigint[]) ORDER BY article, id", [ids]), articleDateOf);
-    return rows.map((r) => {
-      const raw = fromPgText(r.raw as string);
-      return {
-        key: r.key as string,
-        doc: r.doc as string,
-        url: (r.url as string) ?? null,
-        outlet: (r.outlet as string) ?? null,
-        published: (r.published as string) ?? null,
-        title: fromPgText((r.title as string) ?? null),
-        origin: (r.origin as string) ?? null,
-        raw: { kind: r.raw_kind as "text" | "html", body: raw },
-        clean: r.clean == null ? raw : fromPgText(r.clean as string),
-        contentHash: r.content_hash as string,
-        minhash: r.minhash ? fromBlob(r.minhash as Buffer) : null,
-        sentences: sentences.get(r.id as number) ?? [],
-        events: events.get(r.id as number) ?? [],
-        coderVersion: (r.coder_version as string) ?? "",
-        duplicateOf: (r.dup_key as string) ?? null,
-        dates: dates.get(r.id as number) ?? [],
-        ingestedAt: r.ingested_at as string,
-      };
-    });
+    const parts = {
+      sentences: byArticle(await this.rows('SELECT article, idx, start, "end", caption, text FROM sentences WHERE article = ANY($1::bigint[]) ORDER BY article, idx', [ids]), (r) => sentenceOf(r, pgText)),
+      events: byArticle(await this.rows("SELECT article, record FROM events WHERE article = ANY($1::bigint[]) ORDER BY article, seq", [ids]), (r) => JSON.parse(r.record as string) as CodedEvent),
+      dates: byArticle(await this.rows("SELECT * FROM article_dates WHERE article = ANY($1::bigint[]) ORDER BY article, id", [ids]), (r) => articleDateOf(r, pgText)),
+    };
+    return rows.map((r) => articleWriteOf(r, parts, pgText));
   }
 
   async feedStates(): Promise<FeedState[]> {

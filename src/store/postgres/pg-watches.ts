@@ -4,32 +4,12 @@ import { SitrepError, problem } from "../../core/problems.js";
 import { DEFAULT_THRESHOLDS, type Watch } from "../../monitor/watch.js";
 import type { EventQuery } from "../store.js";
 import type { RiskMention, UserRiskDate, WatchStore } from "../watches.js";
+import { riskDateOf, watchOf, type Row, type WatchDefinition as Definition } from "../rows.js";
 import { eventFilter, kmSql } from "./event-filter.js";
 import { fromPgText } from "./nul-text.js";
 import { Params } from "./params.js";
 
-type Row = Record<string, unknown>;
 
-/** What the `definition` column holds: the watch without its id, name and creation time. */
-type Definition = Pick<Watch, "place" | "radiusKm" | "countries" | "actor" | "thresholds">;
-
-function watchOf(r: Row): Watch {
-  const d = JSON.parse(r.definition as string) as Partial<Definition>;
-  return {
-    id: r.id as number,
-    name: r.name as string,
-    place: d.place ?? null,
-    radiusKm: d.radiusKm ?? null,
-    countries: d.countries ?? [],
-    actor: d.actor ?? null,
-    thresholds: { ...DEFAULT_THRESHOLDS, ...d.thresholds },
-    createdAt: r.created_at as string,
-  };
-}
-
-function riskDateOf(r: Row): UserRiskDate {
-  return { id: r.id as number, watch: r.watch as number, date: r.date as string, label: r.label as string, yearly: r.yearly as boolean };
-}
 
 /**
  * The condition on a named date's own place (the place its sentence names) for a query of area alone (near and/or

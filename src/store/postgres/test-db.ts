@@ -1,4 +1,5 @@
 // For tests: a fresh schema on the test PostgreSQL, or why the suite is skipped (a failure instead when SITREP_REQUIRE_PG=1).
+import { after, test } from "node:test";
 import pg from "pg";
 
 export const DEFAULT_TEST_PG = "postgres://postgres@127.0.0.1:5432/test";
@@ -74,4 +75,34 @@ export async function pgTestTarget(suite = "PostgreSQL"): Promise<PgTestTarget |
 /** Prints the skip line once, where `node --test` shows it. */
 export function sayPgSkipped(line: string): void {
   process.stdout.write(`${line}\n`);
+}
+
+/**
+ * Runs a contract suite against fresh PostgreSQL schemas: `run` gets a function giving the URL of a new schema for
+ * each store the suite opens (all dropped at the end), or the suite is skipped with one plain line when PostgreSQL
+ * cannot be reached (and fails instead under SITREP_REQUIRE_PG=1, through pgTestTarget).
+ */
+export async function onFreshSchemas(suite: string, run: (freshUrl: () => Promise<string>) => void): Promise<void> {
+  const first = await pgTestTarget(suite);
+  if ("skip" in first) {
+    sayPgSkipped(first.skip);
+    test(`${suite} contract`, { skip: first.skip }, () => {});
+    return;
+  }
+  const made: PgTestTarget[] = [first];
+  after(async () => {
+    for (const t of made) await t.dropSchema();
+  });
+  let spare: PgTestTarget | null = first;
+  run(async () => {
+    if (spare) {
+      const t = spare;
+      spare = null;
+      return t.url;
+    }
+    const next = await pgTestTarget();
+    if ("skip" in next) throw new Error(next.skip);
+    made.push(next);
+    return next.url;
+  });
 }

@@ -7,12 +7,12 @@ import { buckets, fromBlob, similarity, toBlob, NEAR_JACCARD } from "../../dedup
 import { eventOrigin } from "../../dedup/origin.js";
 import { bestCluster, clusterKey, km, shiftDate, WINDOW_DAYS, type ClusterShape } from "../../dedup/same-event.js";
 import type { ArticleDate, ArticleMeta, ArticleWrite, Cluster, EventQuery, FeedState, PutOutcome, SentenceRow, Store, StoreStats, StoredEvent } from "../store.js";
+import { articleDateOf, articleWriteOf, byArticle, feedStateOf, metaOf, sentenceOf, type Row } from "../rows.js";
 import { eventFilter, type EventFilter } from "./event-filter.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { SqliteOutbox } from "./sqlite-outbox.js";
 import { SqliteWatches } from "./sqlite-watches.js";
 
-type Row = Record<string, unknown>;
 
 export interface SqliteOptions {
   readonly?: boolean;
@@ -76,45 +76,8 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): SqliteS
   return store;
 }
 
-/** An article row (with its original's key as dup_key) as ArticleMeta. */
-function metaOf(r: Row): ArticleMeta {
-  return {
-    key: r.key as string,
-    doc: r.doc as string,
-    url: (r.url as string) ?? null,
-    outlet: (r.outlet as string) ?? null,
-    published: (r.published as string) ?? null,
-    title: (r.title as string) ?? null,
-    origin: (r.origin as string) ?? null,
-    duplicateOf: (r.dup_key as string) ?? null,
-    coderVersion: (r.coder_version as string) ?? null,
-    ingestedAt: r.ingested_at as string,
-  };
-}
 
-/** A feeds row as FeedState. */
-function feedStateOf(r: Row): FeedState {
-  return {
-    url: r.url as string,
-    etag: (r.etag as string) ?? null,
-    lastModified: (r.last_modified as string) ?? null,
-    failures: r.failures as number,
-    lastError: (r.last_error as string) ?? null,
-    lastOk: (r.last_ok as string) ?? null,
-    nextDue: r.next_due as number,
-  };
-}
 
-/** An article_dates row as ArticleDate (its place null when the sentence names none). */
-function articleDateOf(r: Row): ArticleDate {
-  return {
-    sentence: r.sentence as number,
-    date: r.date as string,
-    role: r.role as ArticleDate["role"],
-    mention: r.mention as string,
-    place: r.place == null ? null : { name: r.place as string, country: (r.country as string) ?? null, lat: (r.lat as number) ?? null, lon: (r.lon as number) ?? null },
-  };
-}
 
 /** The countries an event involves: its place's, its source's, its target's (the country index's rows). */
 function countriesOf(e: CodedEvent): string[] {
@@ -562,37 +525,12 @@ export class SqliteStore implements Store {
     const rows = this.st.readArticles.all(after, limit) as Row[];
     if (!rows.length) return [];
     const ids = JSON.stringify(rows.map((r) => r.id));
-    const group = <T>(list: Row[], of: (r: Row) => T) => {
-      const m = new Map<number, T[]>();
-      for (const r of list) {
-        const k = r.article as number;
-        if (!m.has(k)) m.set(k, []);
-        m.get(k)!.push(of(r));
-      }
-      return m;
+    const parts = {
+      sentences: byArticle(this.st.readSentences.all(ids) as Row[], (r) => sentenceOf(r)),
+      events: byArticle(this.st.readEvents.all(ids) as Row[], (r) => JSON.parse(r.record as string) as CodedEvent),
+      dates: byArticle(this.db.prepare("SELECT * FROM article_dates WHERE article IN (SELECT value FROM json_each(?)) ORDER BY article, rowid").all(ids) as Row[], (r) => articleDateOf(r)),
     };
-    const sentences = group(this.st.readSentences.all(ids) as Row[], (r): SentenceRow => ({ index: r.idx as number, start: r.start as number, end: r.end as number, text: r.text as string, caption: !!r.caption }));
-    const events = group(this.st.readEvents.all(ids) as Row[], (r) => JSON.parse(r.record as string) as CodedEvent);
-    const dates = group(this.db.prepare("SELECT * FROM article_dates WHERE article IN (SELECT value FROM json_each(?)) ORDER BY article, rowid").all(ids) as Row[], articleDateOf);
-    return rows.map((r) => ({
-      key: r.key as string,
-      doc: r.doc as string,
-      url: (r.url as string) ?? null,
-      outlet: (r.outlet as string) ?? null,
-      published: (r.published as string) ?? null,
-      title: (r.title as string) ?? null,
-      origin: (r.origin as string) ?? null,
-      raw: { kind: r.raw_kind as "text" | "html", body: r.raw as string },
-      clean: (r.clean as string) ?? (r.raw as string),
-      contentHash: r.content_hash as string,
-      minhash: r.minhash ? fromBlob(r.minhash as Buffer) : null,
-      sentences: sentences.get(r.id as number) ?? [],
-      events: events.get(r.id as number) ?? [],
-      coderVersion: (r.coder_version as string) ?? "",
-      duplicateOf: (r.dup_key as string) ?? null,
-      dates: dates.get(r.id as number) ?? [],
-      ingestedAt: r.ingested_at as string,
-    }));
+    return rows.map((r) => articleWriteOf(r, parts));
   }
 
   async feedStates(): Promise<FeedState[]> {
