@@ -155,6 +155,17 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       after = page[page.length - 1].seq;
     }
     assert.deepEqual(seen.sort(), ["p0", "p1", "p2", "p3", "p4", "p5", "p6"]);
+    // one country and a date range (the API's main query) pages the same way, each event once though it names the country twice
+    const inIraq: string[] = [];
+    after = undefined;
+    for (;;) {
+      const page = await s.queryEvents({ country: ["IRQ", "USA"], since: "2020-03-05", until: "2020-03-21", limit: 2, after });
+      if (!page.length) break;
+      assert.ok(page.length <= 2);
+      inIraq.push(...page.map((r) => r.event.doc));
+      after = page[page.length - 1].seq;
+    }
+    assert.deepEqual(inIraq, ["p1", "p2", "p3", "p4", "p5"]);
   });
 
   withStore("reports of one event from several outlets make one cluster; sources that cite one agency count once", async (s) => {

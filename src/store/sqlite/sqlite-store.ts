@@ -8,7 +8,7 @@ import { eventOrigin } from "../../dedup/origin.js";
 import { bestCluster, clusterKey, km, shiftDate, WINDOW_DAYS, type ClusterShape } from "../../dedup/same-event.js";
 import type { ArticleDate, ArticleMeta, ArticleWrite, Cluster, EventQuery, FeedState, PutOutcome, SentenceRow, Store, StoreStats, StoredEvent } from "../store.js";
 import { articleDateOf, articleWriteOf, byArticle, feedStateOf, metaOf, sentenceOf, type Row } from "../rows.js";
-import { eventFilter, type EventFilter } from "./event-filter.js";
+import { countryPage, eventFilter, type EventFilter } from "./event-filter.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { SqliteOutbox } from "./sqlite-outbox.js";
 import { SqliteWatches } from "./sqlite-watches.js";
@@ -417,13 +417,20 @@ export class SqliteStore implements Store {
   }
 
   async queryEvents(q: EventQuery): Promise<StoredEvent[]> {
-    const { from, where, params } = this.where(q);
-    if (q.after != null) {
-      where.push("e.seq > ?");
-      params.push(q.after);
+    const cols = "e.seq, e.record, e.cluster, a.doc, a.url, a.outlet, a.published, a.origin";
+    let rows: Row[];
+    const page = countryPage(q);
+    if (page) {
+      rows = this.run<Row>(`SELECT ${cols} FROM events e JOIN articles a ON a.id = e.article WHERE e.seq IN (${page.sql}) ORDER BY e.seq`, page.params, "");
+    } else {
+      const { from, where, params } = this.where(q);
+      if (q.after != null) {
+        where.push("e.seq > ?");
+        params.push(q.after);
+      }
+      const sql = `SELECT ${cols} FROM ${from} ${where.length ? "WHERE " + where.join(" AND ") : ""} ORDER BY e.seq LIMIT ?`;
+      rows = this.run<Row>(sql, [...params, q.limit ?? 1000], q.text ?? "");
     }
-    const sql = `SELECT e.seq, e.record, e.cluster, a.doc, a.url, a.outlet, a.published, a.origin FROM ${from} ${where.length ? "WHERE " + where.join(" AND ") : ""} ORDER BY e.seq LIMIT ?`;
-    const rows = this.run<Row>(sql, [...params, q.limit ?? 1000], q.text ?? "");
     return rows.map((r) => ({
       seq: r.seq as number,
       event: JSON.parse(r.record as string) as CodedEvent,
