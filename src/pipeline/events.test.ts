@@ -236,3 +236,10 @@ test("regression: 'West Darfur' is in Sudan, not West, Texas; granting asylum to
   assert.equal(e?.location?.country, "SDN");
   assert.deepEqual(ev("Sweden granted asylum to two Iraqi opposition politicians.", "2023-06-20", 3), ["075 SWE>IRQOPP"]);
 });
+
+test("regression: -ed verbs the lemmatizer cuts short ('staged' is not 'stag'); a protest's object far along the clause is a reference", () => {
+  assert.ok(ev("Thousands of Georgians staged a rally in Tbilisi.", "2024-05-10", 2).some((x) => x.startsWith("14")));
+  const e = ev("Hundreds of people staged a protest at the main square and outside the embassy in Vilnius against the Russian invasion of Ukraine.", "2022-02-27", 2);
+  assert.ok(e.some((x) => x.startsWith("14")), e.join(", "));
+  assert.ok(!e.some((x) => x.startsWith("19")), e.join(", "));
+});

@@ -321,7 +321,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     if (isNoun) {
       // the object of a statement, a protest or a verbal conflict ("denounced the Russian invasion", "protested
       // against the war"): a reference to an act reported elsewhere, not a report of it here and now
-      if (prev && v >= prevEnd && v - prevEnd <= 12 && toks[prev.verbStart].pos === "VERB" && !toks.slice(prevEnd, v).some((t) => t.pos === "VERB" || t.lower === ";")) {
+      if (prev && v >= prevEnd && v - prevEnd <= 20 && toks[prev.verbStart].pos === "VERB" && !toks.slice(prevEnd, v).some((t) => t.pos === "VERB" || t.lower === ";")) {
         const gov = onto.nearest(prev.code);
         if (prev.claims && prev.source) claimant = prev.source;
         else if (gov && (gov.quad === 1 || gov.quad === 3 || gov.isProtest)) dropped = `the object of "${toks[prev.verbStart].text}": a reference, not a report`;

@@ -63,6 +63,17 @@ export function retagPastTense(tokens: Token[]): void {
   }
 }
 
+/**
+ * The lemmatizer cuts some -ed verbs one letter short ("staged" → stag, "waged" → wag, "fined" → fin): where it
+ * took off the whole "ed", the form without the "d" is given as a second base form for the verb lexicon to match.
+ */
+export function addBaseFormGuesses(tokens: Token[]): void {
+  for (const t of tokens) {
+    if (t.alt || t.pos !== "VERB" || !/[^e]ed$/.test(t.lower) || t.lemma !== t.lower.slice(0, -2)) continue;
+    t.alt = t.lower.slice(0, -1);
+  }
+}
+
 const DETERMINER_LIKE = new Set(["DET", "NUM"]);
 const POSSESSIVES = new Set(["its", "their", "his", "her", "our"]);
 
@@ -130,6 +141,7 @@ export function createTagStage(nlp: Nlp = loadTagger()) {
             if (!tokens.length) return;
             retagPastTense(tokens);
             retagAttributiveParticiples(tokens);
+            addBaseFormGuesses(tokens);
             const start = tokens[0].start;
             const end = tokens[tokens.length - 1].end;
             sentences.push({ index: sentences.length, start, end, text: doc.text.slice(start, end), tokens, caption: para.caption });
