@@ -314,6 +314,21 @@ function shareCoordination(out: Mention[], toks: readonly Token[]): void {
 }
 
 const PRONOUNS = new Set(["he", "she", "him"]);
+const POSSESSIVE = new Set(["its", "their"]);
+
+/** "Israel said its jets struck ...": an agent after its/their belongs to the country named before it in the sentence. */
+function ownedAgents(ms: Mention[], toks: readonly Token[]): void {
+  for (const m of ms) {
+    if (m.kind !== "agent" || m.country || !m.sector) continue;
+    let j = m.start - 1;
+    while (j >= 0 && (toks[j].pos === "ADJ" || toks[j].pos === "NUM")) j--;
+    if (j < 0 || !POSSESSIVE.has(toks[j].lower)) continue;
+    const owner = [...ms].reverse().find((o) => o.end <= j && o.country && !o.modifier);
+    if (!owner) continue;
+    m.country = owner.country;
+    m.code = owner.country + m.sector;
+  }
+}
 
 export function createActorsStage(lex: ActorLexicon) {
   return defineStage({
@@ -334,6 +349,7 @@ export function createActorsStage(lex: ActorLexicon) {
           if (ante) ms.push({ ...ante, text: t.text, start: t.i, end: t.i + 1, charStart: t.start, charEnd: t.end });
         }
         ms.sort((a, b) => a.start - b.start);
+        ownedAgents(ms, s.tokens);
         for (const m of ms) {
           if (m.kind === "person" && !PRONOUNS.has(m.text.toLowerCase())) {
             lastPerson = m;

@@ -243,3 +243,9 @@ test("regression: -ed verbs the lemmatizer cuts short ('staged' is not 'stag'); 
   assert.ok(e.some((x) => x.startsWith("14")), e.join(", "));
   assert.ok(!e.some((x) => x.startsWith("19")), e.join(", "));
 });
+
+test("regression: an agent after its/their belongs to the country named before it; 'accused X of' makes X the target", () => {
+  assert.deepEqual(ev("Turkey said its warplanes struck Kurdish militants in northern Syria.", "2024-05-10", 2).map((x) => x.split(">")[0]), ["19 TURMIL"]);
+  assert.deepEqual(ev("Seoul accused Pyongyang of sending troops to Russia.", "2024-05-10", 2).map((x) => x.split(" ")[1]), ["KORGOV>PRKGOV"]);
+  assert.ok(ev("Britain and Norway pledged to increase military aid to Kyiv.", "2024-05-10", 4).every((x) => x.startsWith("0332")));
+});

@@ -6,6 +6,8 @@ import type { Doc, EventCandidate } from "./doc.js";
 import { defineStage } from "./stage.js";
 
 /** Prepositions that introduce a target after the verb phrase. */
+/** Prepositions after which a pattern goes on about its object: "accused X of", "blamed X for", "criticised X over". */
+const HELD_BY = new Set(["of", "for", "over"]);
 const TARGET_PREPS = new Set(["on", "against", "with", "to", "at", "into", "toward", "towards", "from", "for", "over", "upon", "of", "between", "among", "across"]);
 /** Tokens that may stand between a verb and its direct object. */
 const OBJECT_FILLER = new Set(["DET", "ADJ", "NUM", "ADV", "PART", "NOUN"]);
@@ -217,6 +219,7 @@ function objectRight(c: Ctx, i: number, prepsOnly: Set<string> | null, exclude: 
       if (modifierObject) return modifierObject;
       sawPrep = t.lower;
     } else if (!OBJECT_FILLER.has(t.pos) && t.pos !== "PROPN" && t.pos !== "SCONJ" && t.pos !== "CCONJ") return modifierObject;
+
   }
   return modifierObject;
 }
@@ -398,7 +401,12 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         }
       }
       // a speech verb's object is the start of what was said ("said Israeli jets struck ..."), not its target
-      if (!p.notarget) target = objectRight(c, m.end, speech ? new Set(["to"]) : null, new Set(source ? [source] : []), 10);
+      // "accused Moscow of deporting ...", "blamed Kyiv for": the actor the pattern holds before its of/for is the target
+      const held = p.notarget || speech ? undefined : mentions.find((x) => !x.modifier && x !== source && x.start > v && x.end < m.end && onlyDeterminers(toks, v + 1, x.start) && HELD_BY.has(toks[x.end].lower));
+      if (held) {
+        target = held;
+        notes.push("target inside the pattern");
+      } else if (!p.notarget) target = objectRight(c, m.end, speech ? new Set(["to"]) : null, new Set(source ? [source] : []), 10);
       // the object may lie inside the pattern: "accused Russia of", "clashed with police"
       if (!target && !p.notarget && !speech) {
         target =
