@@ -249,3 +249,7 @@ test("regression: an agent after its/their belongs to the country named before i
   assert.deepEqual(ev("Seoul accused Pyongyang of sending troops to Russia.", "2024-05-10", 2).map((x) => x.split(" ")[1]), ["KORGOV>PRKGOV"]);
   assert.ok(ev("Britain and Norway pledged to increase military aid to Kyiv.", "2024-05-10", 4).every((x) => x.startsWith("0332")));
 });
+
+test("regression: a possessive pronoun opens the object ('met his Ghanaian counterpart')", () => {
+  assert.deepEqual(ev("Nigeria's president met his Ghanaian counterpart in Abuja.", "2024-05-10", 3).sort(), ["040 GHAGOV>NGAGOV", "040 NGAGOV>GHAGOV"]);
+});

@@ -6,6 +6,8 @@ import type { Doc, EventCandidate } from "./doc.js";
 import { defineStage } from "./stage.js";
 
 /** Prepositions that introduce a target after the verb phrase. */
+/** A possessive pronoun opens an object like a determiner: "met his Tanzanian counterpart". */
+const POSSESSIVE_PRONOUNS = new Set(["his", "her", "its", "their", "our"]);
 /** Prepositions after which a pattern goes on about its object: "accused X of", "blamed X for", "criticised X over". */
 const HELD_BY = new Set(["of", "for", "over"]);
 const TARGET_PREPS = new Set(["on", "against", "with", "to", "at", "into", "toward", "towards", "from", "for", "over", "upon", "of", "between", "among", "across"]);
@@ -218,7 +220,7 @@ function objectRight(c: Ctx, i: number, prepsOnly: Set<string> | null, exclude: 
     if (t.pos === "ADP") {
       if (modifierObject) return modifierObject;
       sawPrep = t.lower;
-    } else if (!OBJECT_FILLER.has(t.pos) && t.pos !== "PROPN" && t.pos !== "SCONJ" && t.pos !== "CCONJ") return modifierObject;
+    } else if (!OBJECT_FILLER.has(t.pos) && t.pos !== "PROPN" && t.pos !== "SCONJ" && t.pos !== "CCONJ" && !POSSESSIVE_PRONOUNS.has(t.lower)) return modifierObject;
 
   }
   return modifierObject;
