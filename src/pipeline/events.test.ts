@@ -253,3 +253,8 @@ test("regression: an agent after its/their belongs to the country named before i
 test("regression: a possessive pronoun opens the object ('met his Ghanaian counterpart')", () => {
   assert.deepEqual(ev("Nigeria's president met his Ghanaian counterpart in Abuja.", "2024-05-10", 3).sort(), ["040 GHAGOV>NGAGOV", "040 NGAGOV>GHAGOV"]);
 });
+
+test("regression: regional demonyms name their country ('Tigrayan forces', 'Chechen fighters')", () => {
+  const e = ev("The Ethiopian army and Tigrayan forces agreed to a truce in Nairobi.", "2022-11-12", 2);
+  assert.ok(e.length && e.every((x) => /^08 ETH\w*>ETH/.test(x)), e.join(", "));
+});
