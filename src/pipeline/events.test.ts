@@ -258,3 +258,8 @@ test("regression: regional demonyms name their country ('Tigrayan forces', 'Chec
   const e = ev("The Ethiopian army and Tigrayan forces agreed to a truce in Nairobi.", "2022-11-12", 2);
   assert.ok(e.length && e.every((x) => /^08 ETH\w*>ETH/.test(x)), e.join(", "));
 });
+
+test("regression: 'X said it had shot down ...' codes X's act; 'the Egyptian military said' is an actor", () => {
+  assert.deepEqual(ev("Saudi Arabia's defence ministry said it had shot down a drone launched from Yemen.", "2024-05-10", 2).map((x) => x.split(">")[0]), ["19 SAUMIL"]);
+  assert.ok(ev("The Egyptian military said it destroyed three smuggling tunnels near Rafah.", "2024-05-10", 2).some((x) => x.startsWith("19 EGYMIL") || x.startsWith("17 EGYMIL") || x.startsWith("18 EGYMIL")));
+});

@@ -74,6 +74,27 @@ export function addBaseFormGuesses(tokens: Token[]): void {
   }
 }
 
+/** Past participles the tagger calls nouns after "had", "has", "have" ("said it had shot down 30 drones"). */
+const PARTICIPLES = new Set(["shot", "hit", "struck", "fought", "seized", "killed", "held", "sent", "won", "lost", "left", "led", "fled", "met", "cut", "set", "put", "shut", "spread", "thrown", "beaten", "broken", "driven", "taken", "given", "begun", "sunk", "sold", "told", "found", "bound", "fed", "slain", "stolen", "sworn", "torn", "shelled", "bombed", "launched", "fired", "downed", "captured", "attacked", "arrested", "detained", "signed", "agreed", "rejected"]);
+const HAVE = new Set(["had", "has", "have", "having"]);
+
+/**
+ * Two more tagger slips that hide a clause's verb or subject: a participle after "had" called a noun ("had shot
+ * down"), and a noun-phrase head called an adjective before the verb ("the Israeli military said").
+ */
+export function retagClauseHeads(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    const before = tokens[i - 1];
+    if (t.pos === "NOUN" && HAVE.has(before.lower) && PARTICIPLES.has(t.lower)) {
+      t.pos = "VERB";
+      continue;
+    }
+    const next = tokens[i + 1];
+    if (t.pos === "ADJ" && next && (next.pos === "VERB" || next.pos === "AUX") && (before.pos === "DET" || before.pos === "PROPN" || before.pos === "ADJ") && !/(ed|en)$/.test(t.lower)) t.pos = "NOUN";
+  }
+}
+
 const DETERMINER_LIKE = new Set(["DET", "NUM"]);
 const POSSESSIVES = new Set(["its", "their", "his", "her", "our"]);
 
@@ -140,6 +161,7 @@ export function createTagStage(nlp: Nlp = loadTagger()) {
             }
             if (!tokens.length) return;
             retagPastTense(tokens);
+            retagClauseHeads(tokens);
             retagAttributiveParticiples(tokens);
             addBaseFormGuesses(tokens);
             const start = tokens[0].start;
