@@ -31,6 +31,8 @@ export interface Ontology {
   modal(kind: ModalKind, code: string): string;
   /** The code an act of unconventional violence takes when a state's armed forces do it (state-force.tsv), or null. */
   stateForce(code: string): string | null;
+  /** The code an act takes when a non-state armed actor does it (irregular-force.tsv), or null. */
+  irregularForce(code: string): string | null;
   /** problems found while loading (malformed lines with file:line) */
   problems: readonly Problem[];
 }
@@ -41,6 +43,7 @@ const DATA_FILES = {
   acled: "src/ontology/data/acled.tsv",
   modal: "src/ontology/data/modal.tsv",
   stateForce: "src/ontology/data/state-force.tsv",
+  irregularForce: "src/ontology/data/irregular-force.tsv",
 } as const;
 
 const FLAGS: ReadonlySet<string> = new Set(["threat", "violent", "protest", "verbal", "material", "statement", "force", "coerce", "mutual"]);
@@ -75,6 +78,7 @@ interface Loaded {
   entries: Map<string, CameoEntry>;
   modal: Map<string, string>; // "kind|prefix" → code
   stateForce: Map<string, string>;
+  irregularForce: Map<string, string>;
   problems: Problem[];
 }
 
@@ -140,12 +144,17 @@ function load(): Loaded {
     if (modal.has(key)) { bad(r, `${kind} for ${prefix} is listed twice`); continue; }
     modal.set(key, code);
   }
-  const stateForce = new Map<string, string>();
-  for (const r of readRows(repoPath(DATA_FILES.stateForce), 2, problems)) {
-    const [from, to] = r.fields;
-    if (!known(r, from, "code") || !known(r, to, "code")) continue;
-    stateForce.set(from, to);
-  }
+  const recodings = (file: string): Map<string, string> => {
+    const m = new Map<string, string>();
+    for (const r of readRows(repoPath(file), 2, problems)) {
+      const [from, to] = r.fields;
+      if (!known(r, from, "code") || !known(r, to, "code")) continue;
+      m.set(from, to);
+    }
+    return m;
+  };
+  const stateForce = recodings(DATA_FILES.stateForce);
+  const irregularForce = recodings(DATA_FILES.irregularForce);
   for (const [kind, code] of Object.entries(GENERIC_MODAL)) {
     if (!base.has(code)) problems.push(problem("E_LEXICON_LINE", basename(DATA_FILES.cameo), `generic ${kind} code ${code} is missing`));
   }
@@ -158,7 +167,7 @@ function load(): Loaded {
     const p = from ? plover.get(from)! : null;
     entries.set(code, { ...e, plover: p ? { type: p.type, mode: p.mode } : null, acled: acled.get(code) ?? null });
   }
-  return { entries, modal, stateForce, problems };
+  return { entries, modal, stateForce, irregularForce, problems };
 }
 
 let cached: Ontology | undefined;
@@ -166,7 +175,7 @@ let cached: Ontology | undefined;
 /** Reads the four ontology files once and caches the result. */
 export function loadOntology(): Ontology {
   if (cached) return cached;
-  const { entries, modal, stateForce, problems } = load();
+  const { entries, modal, stateForce, irregularForce, problems } = load();
   const list = Object.freeze([...entries.values()]);
   cached = {
     get: (code) => entries.get(code),
@@ -180,6 +189,7 @@ export function loadOntology(): Ontology {
       return GENERIC_MODAL[kind];
     },
     stateForce: (code) => stateForce.get(code) ?? null,
+    irregularForce: (code) => irregularForce.get(code) ?? null,
     problems: Object.freeze(problems),
   };
   return cached;

@@ -263,3 +263,8 @@ test("regression: 'X said it had shot down ...' codes X's act; 'the Egyptian mil
   assert.deepEqual(ev("Saudi Arabia's defence ministry said it had shot down a drone launched from Yemen.", "2024-05-10", 2).map((x) => x.split(">")[0]), ["19 SAUMIL"]);
   assert.ok(ev("The Egyptian military said it destroyed three smuggling tunnels near Rafah.", "2024-05-10", 2).some((x) => x.startsWith("19 EGYMIL") || x.startsWith("17 EGYMIL") || x.startsWith("18 EGYMIL")));
 });
+
+test("regression: armed groups abduct, they do not arrest ('militants captured two soldiers' is 181)", () => {
+  assert.ok(ev("Boko Haram militants captured two Nigerian soldiers near Maiduguri.", "2024-05-10", 3).some((x) => x.startsWith("181 NGAREB")));
+  assert.ok(ev("Nigerian police arrested two Boko Haram commanders in Kano.", "2024-05-10", 3).some((x) => x.startsWith("173 NGACOP")));
+});

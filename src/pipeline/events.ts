@@ -499,6 +499,12 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       notes.push(`done by state forces: ${code} → ${sf}`);
       code = sf;
     }
+    // ... and some acts are other acts when a non-state armed actor does them (rebels abduct, they do not arrest)
+    const irregular = source && (source.sector === "REB" || source.sector === "CRM") && !p.literal ? onto.irregularForce(code) : null;
+    if (irregular) {
+      notes.push(`done by a non-state armed actor: ${code} → ${irregular}`);
+      code = irregular;
+    }
     if (source && target && source === target) target = null;
     if (!source) dropped = dropped ?? "no source actor";
     else if (negated && !opts.keepNegated) dropped = dropped ?? "negated or hypothetical";
