@@ -55,7 +55,8 @@ export function actorTypeCodes(): Set<string> {
 export function worldCountryNames(): (iso3: string) => string | null {
   const require = createRequire(import.meta.url);
   const names = new Map<string, string>();
-  for (const c of require("world-countries") as Array<{ cca3: string; name: { common: string } }>) names.set(c.cca3, c.name.common);
+  // Kosovo is XKX in sitrep's records (world-countries says "UNK"; see src/lexicon/actors.ts)
+  for (const c of require("world-countries") as Array<{ cca3: string; name: { common: string } }>) names.set(c.cca3 === "UNK" ? "XKX" : c.cca3, c.name.common);
   return (iso3) => names.get(iso3) ?? null;
 }
 

@@ -112,7 +112,8 @@ export function loadActorLexicon(opts: ActorLexiconOptions = {}): ActorLexicon {
     addBothHyphenForms(trie, p, { ...e, proper: /^[A-Z]/.test(p), exact });
   };
 
-  const world: WorldCountry[] = require("world-countries");
+  // world-countries gives Kosovo "UNK", which reads as "unknown"; XKX is the code the EU, the IMF and ACLED use
+  const world: WorldCountry[] = (require("world-countries") as WorldCountry[]).map((c) => (c.cca3 === "UNK" ? { ...c, cca3: "XKX" } : c));
   // the lexicon's own country names first, then sovereign states before territories:
   // on a shared name ("American") the first entry added wins
   const file = (name: string): string | null => {

@@ -268,3 +268,9 @@ test("regression: armed groups abduct, they do not arrest ('militants captured t
   assert.ok(ev("Boko Haram militants captured two Nigerian soldiers near Maiduguri.", "2024-05-10", 3).some((x) => x.startsWith("181 NGAREB")));
   assert.ok(ev("Nigerian police arrested two Boko Haram commanders in Kano.", "2024-05-10", 3).some((x) => x.startsWith("173 NGACOP")));
 });
+
+test("regression: Kosovo is XKX, never UNK (sitrep's code for an unknown actor)", () => {
+  const e = coder.code({ id: "k", text: "Serbia and Kosovo signed an agreement on freedom of movement in Brussels.", published: "2024-05-10" }).events;
+  assert.ok(e.some((x) => x.source.code === "XKX" || x.target?.code === "XKX"), JSON.stringify(e.map((x) => [x.source.code, x.target?.code])));
+  assert.ok(!e.some((x) => x.source.code === "UNK" || x.target?.code === "UNK"));
+});
