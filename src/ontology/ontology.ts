@@ -33,6 +33,8 @@ export interface Ontology {
   stateForce(code: string): string | null;
   /** The code an act takes when a non-state armed actor does it (irregular-force.tsv), or null. */
   irregularForce(code: string): string | null;
+  /** The code violence takes when it is turned on an armed force (against-forces.tsv), or null. */
+  againstForces(code: string): string | null;
   /** problems found while loading (malformed lines with file:line) */
   problems: readonly Problem[];
 }
@@ -44,6 +46,7 @@ const DATA_FILES = {
   modal: "src/ontology/data/modal.tsv",
   stateForce: "src/ontology/data/state-force.tsv",
   irregularForce: "src/ontology/data/irregular-force.tsv",
+  againstForces: "src/ontology/data/against-forces.tsv",
 } as const;
 
 const FLAGS: ReadonlySet<string> = new Set(["threat", "violent", "protest", "verbal", "material", "statement", "force", "coerce", "mutual"]);
@@ -79,6 +82,7 @@ interface Loaded {
   modal: Map<string, string>; // "kind|prefix" → code
   stateForce: Map<string, string>;
   irregularForce: Map<string, string>;
+  againstForces: Map<string, string>;
   problems: Problem[];
 }
 
@@ -155,6 +159,7 @@ function load(): Loaded {
   };
   const stateForce = recodings(DATA_FILES.stateForce);
   const irregularForce = recodings(DATA_FILES.irregularForce);
+  const againstForces = recodings(DATA_FILES.againstForces);
   for (const [kind, code] of Object.entries(GENERIC_MODAL)) {
     if (!base.has(code)) problems.push(problem("E_LEXICON_LINE", basename(DATA_FILES.cameo), `generic ${kind} code ${code} is missing`));
   }
@@ -167,7 +172,7 @@ function load(): Loaded {
     const p = from ? plover.get(from)! : null;
     entries.set(code, { ...e, plover: p ? { type: p.type, mode: p.mode } : null, acled: acled.get(code) ?? null });
   }
-  return { entries, modal, stateForce, irregularForce, problems };
+  return { entries, modal, stateForce, irregularForce, againstForces, problems };
 }
 
 let cached: Ontology | undefined;
@@ -175,7 +180,7 @@ let cached: Ontology | undefined;
 /** Reads the four ontology files once and caches the result. */
 export function loadOntology(): Ontology {
   if (cached) return cached;
-  const { entries, modal, stateForce, irregularForce, problems } = load();
+  const { entries, modal, stateForce, irregularForce, againstForces, problems } = load();
   const list = Object.freeze([...entries.values()]);
   cached = {
     get: (code) => entries.get(code),
@@ -190,6 +195,7 @@ export function loadOntology(): Ontology {
     },
     stateForce: (code) => stateForce.get(code) ?? null,
     irregularForce: (code) => irregularForce.get(code) ?? null,
+    againstForces: (code) => againstForces.get(code) ?? null,
     problems: Object.freeze(problems),
   };
   return cached;

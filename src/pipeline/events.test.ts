@@ -274,3 +274,8 @@ test("regression: Kosovo is XKX, never UNK (sitrep's code for an unknown actor)"
   assert.ok(e.some((x) => x.source.code === "XKX" || x.target?.code === "XKX"), JSON.stringify(e.map((x) => [x.source.code, x.target?.code])));
   assert.ok(!e.some((x) => x.source.code === "UNK" || x.target?.code === "UNK"));
 });
+
+test("regression: killing soldiers in an attack is fighting (190); killing villagers stays 18x", () => {
+  assert.ok(ev("Jihadists killed 20 Burkinabe soldiers near Djibo.", "2024-05-10", 3).some((x) => x.startsWith("190 BFAREB>BFAMIL")));
+  assert.ok(ev("Jihadists killed 20 villagers near Djibo.", "2024-05-10", 2).some((x) => x.startsWith("18 BFAREB")));
+});

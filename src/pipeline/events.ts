@@ -505,6 +505,12 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       notes.push(`done by a non-state armed actor: ${code} → ${irregular}`);
       code = irregular;
     }
+    // violence turned on an armed force is fighting ("militants killed 71 soldiers")
+    const fighting = target && target.sector === "MIL" && !p.literal ? onto.againstForces(code) : null;
+    if (fighting) {
+      notes.push(`turned on an armed force: ${code} → ${fighting}`);
+      code = fighting;
+    }
     if (source && target && source === target) target = null;
     if (!source) dropped = dropped ?? "no source actor";
     else if (negated && !opts.keepNegated) dropped = dropped ?? "negated or hypothetical";
