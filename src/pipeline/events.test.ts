@@ -279,3 +279,8 @@ test("regression: killing soldiers in an attack is fighting (190); killing villa
   assert.ok(ev("Jihadists killed 20 Burkinabe soldiers near Djibo.", "2024-05-10", 3).some((x) => x.startsWith("190 BFAREB>BFAMIL")));
   assert.ok(ev("Jihadists killed 20 villagers near Djibo.", "2024-05-10", 2).some((x) => x.startsWith("18 BFAREB")));
 });
+
+test("regression: a preposition 'to' is no infinitive ('blocked access to X and restricted Y'); blocking a platform is censorship", () => {
+  const e = ev("Turkey blocked access to Wikipedia and restricted Twitter after the bombing.", "2017-04-29", 3);
+  assert.ok(e.length && e.every((x) => x.startsWith("172 TUR")), e.join(", "));
+});

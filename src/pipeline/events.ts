@@ -63,7 +63,8 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
   while (j >= clauseStart && steps < 7) {
     const t = toks[j];
     if (t.lower === "," || t.lower === ";") break;
-    if (t.lower === "to" && !sawTo) sawTo = true;
+    // the infinitive's "to" stands right before the verb (adverbs aside): "access to Instagram and restricted" has none
+    if (t.lower === "to" && !sawTo) sawTo = toks.slice(j + 1, v).every((x) => x.pos === "ADV" || x.pos === "PART");
     else if (t.lower === "n't" || t.lower === "not" || t.lower === "never" || t.lower === "no") found.push({ kind: "negation", at: j, word: t.lower });
     else if (FUTURE.has(t.lower)) found.push({ kind: "intent", at: j, word: t.lower });
     else if (MAY.has(t.lower)) found.push({ kind: "hypothetical", at: j, word: t.lower });
