@@ -196,6 +196,49 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
     assert.deepEqual(counts.get(big.id), { reports: 4, outlets: 4, sources: 3 });
   });
 
+  withStore("a country's clusters and events, of some roots or not, page the same as one big page and as a query of events' own fields", async (s) => {
+    const ALEPPO = { name: "Aleppo", country: "SYR", admin1: "Aleppo", lat: 36.2, lon: 37.16 };
+    const shapes: Partial<CodedEvent>[] = [
+      {},
+      { date: "2020-01-09" },
+      { code: "180", root: "18" },
+      { date: "2020-01-20", code: "141", root: "14" },
+      { location: ALEPPO, target: { text: "the army", code: "SYRMIL", country: "SYR", sector: "MIL" } },
+      { date: null },
+      { date: "2020-02-02", location: MOSUL },
+      { location: MOSUL, code: "183", root: "18" },
+      { date: "2019-12-31" },
+    ];
+    // three outlets' reports of each: clusters of several members
+    for (let i = 0; i < 3; i++) for (const [j, over] of shapes.entries()) await s.putArticle(article(`g${i}-${j}`, { outlet: `Outlet ${i}` }, (d) => [event(d, over)]));
+    const queries: Parameters<Store["queryClusters"]>[0][] = [
+      { country: ["IRQ"], since: "2020-01-01", until: "2020-01-31" },
+      { country: ["irq", "SYR"], since: "2020-01-01", until: "2020-02-28" },
+      { country: ["USA"], since: "2020-01-01", until: "2020-01-31", root: ["18", "19"] },
+      { country: ["IRQ"], root: ["183", "141"] },
+      { country: ["IRQ"], code: ["190"] },
+      { country: ["IRQ"], until: "2020-01-31" },
+      { country: ["IRQ"] },
+    ];
+    for (const q of queries) {
+      const all = await s.queryClusters({ ...q, limit: 1000 });
+      assert.ok(all.length > 0, JSON.stringify(q));
+      // a PLOVER filter every event passes: the query reads the events themselves
+      assert.deepEqual(await s.queryClusters({ ...q, plover: ["ASSAULT"], limit: 1000 }), all, JSON.stringify(q));
+      const events = await s.queryEvents({ ...q, limit: 1000 });
+      assert.deepEqual(await s.queryEvents({ ...q, plover: ["ASSAULT"], limit: 1000 }), events, JSON.stringify(q));
+      assert.deepEqual(all.map((c) => c.id), [...new Set(events.map((e) => e.cluster!))].sort((a, b) => a - b), JSON.stringify(q));
+      if (q.until && !q.since) assert.ok(events.every((e) => e.event.date), "an undated event is not before a date");
+      const clusters: number[] = [];
+      const seqs: number[] = [];
+      for (let after: number | undefined, page; (page = await s.queryClusters({ ...q, limit: 2, after })).length; after = page[page.length - 1].id) clusters.push(...page.map((c) => c.id));
+      for (let after: number | undefined, page; (page = await s.queryEvents({ ...q, limit: 2, after })).length; after = page[page.length - 1].seq) seqs.push(...page.map((e) => e.seq));
+      assert.deepEqual(clusters, all.map((c) => c.id), JSON.stringify(q));
+      assert.deepEqual(seqs, events.map((e) => e.seq), JSON.stringify(q));
+    }
+    assert.ok((await s.queryClusters({ country: ["IRQ"] })).some((c) => c.members.length > 1));
+  });
+
   withStore("an event without a date is a cluster of its own", async (s) => {
     await s.putArticle(article("n1", { published: null }, (d) => [event(d, { date: null })]));
     await s.putArticle(article("n2", { published: null }, (d) => [event(d, { date: null })]));

@@ -34,14 +34,7 @@ export function eventFilter(q: EventQuery): EventFilter {
     where.push("e.date <= ?");
     params.push(q.until);
   }
-  const roots = (q.root ?? []).filter((r) => r.length <= 2);
-  const codes = [...(q.code ?? []), ...(q.root ?? []).filter((r) => r.length > 2)];
-  if (roots.length) list("e.root", roots.map((r) => r.padStart(2, "0")));
-  // a code filter also names its roots, so the (root, date) index serves it
-  if (codes.length) {
-    if (!roots.length) list("e.root", [...new Set(codes.map((c) => c.slice(0, 2)))]);
-    list("e.code", codes);
-  }
+  codeFilter(q, "e", where, params);
   if (q.plover?.length) list("e.plover", q.plover.map((p) => p.toUpperCase()));
   if (q.actor) {
     const pat = q.actor.toUpperCase().replace(/[[\]?]/g, "");
@@ -66,20 +59,68 @@ export function eventFilter(q: EventQuery): EventFilter {
   return { from, where, params };
 }
 
+/** Adds the root and code filters of `q` over the table aliased `t` (events, or the country index that carries them). */
+function codeFilter(q: EventQuery, t: string, where: string[], params: unknown[]): void {
+  const list = (col: string, xs: string[]) => {
+    where.push(`${t}.${col} IN (${xs.map(() => "?").join(",")})`);
+    params.push(...xs);
+  };
+  const roots = (q.root ?? []).filter((r) => r.length <= 2);
+  const codes = [...(q.code ?? []), ...(q.root ?? []).filter((r) => r.length > 2)];
+  if (roots.length) list("root", roots.map((r) => r.padStart(2, "0")));
+  // a code filter also names its roots, so the (root, date) index serves it
+  if (codes.length) {
+    if (!roots.length) list("root", [...new Set(codes.map((c) => c.slice(0, 2)))]);
+    list("code", codes);
+  }
+}
+
 /**
- * A query of countries and dates alone (the dashboard's and the API's main query) pages through the country index
+ * The WHERE over the country index alone (aliased ec) of a query of countries, dates and (when the index carries
+ * each event's root, code and cluster: schema version 4) roots and codes; null for other queries, which read events.
+ */
+function countryScan(q: EventQuery, carries: boolean): { where: string[]; params: unknown[] } | null {
+  if (!q.country?.length || q.plover?.length || q.actor || q.doc || q.text || q.near) return null;
+  if (!carries && (q.root?.length || q.code?.length)) return null;
+  const where = [`ec.country IN (${q.country.map(() => "?").join(",")})`, "ec.date >= ?", "ec.date <= ?"];
+  const params: unknown[] = [...q.country.map((c) => c.toUpperCase()), q.since ?? "", q.until ?? "9999-12-31"];
+  // an undated event is kept under the date "": `until` alone (events.date <= until) leaves it out
+  if (q.until && !q.since) where.push("ec.date <> ''");
+  codeFilter(q, "ec", where, params);
+  return { where, params };
+}
+
+/**
+ * A query of countries and dates (and roots or codes, from schema version 4) pages through the country index
  * itself: the seqs of one page come from the index, and only that page's events are read (about 20 times faster
  * over 1,000,000 events than reading every event of the country and month to sort them). Null for other queries.
  */
-export function countryPage(q: EventQuery): { sql: string; params: unknown[] } | null {
-  if (!q.country?.length || q.root?.length || q.code?.length || q.plover?.length || q.actor || q.doc || q.text || q.near) return null;
-  const params: unknown[] = [...q.country.map((c) => c.toUpperCase()), q.since ?? "", q.until ?? "9999-12-31"];
-  let sql = `SELECT DISTINCT event FROM event_country WHERE country IN (${q.country.map(() => "?").join(",")}) AND date >= ? AND date <= ?`;
+export function countryPage(q: EventQuery, carries: boolean): { sql: string; params: unknown[] } | null {
+  const scan = countryScan(q, carries);
+  if (!scan) return null;
+  const { where, params } = scan;
   if (q.after != null) {
-    sql += " AND event > ?";
+    where.push("ec.event > ?");
     params.push(q.after);
   }
-  sql += " ORDER BY event LIMIT ?";
   params.push(q.limit ?? 1000);
-  return { sql, params };
+  return { sql: `SELECT DISTINCT ec.event FROM event_country ec WHERE ${where.join(" AND ")} ORDER BY ec.event LIMIT ?`, params };
+}
+
+/**
+ * The same queries' page of clusters, from the cluster ids the country index carries (schema version 4): no event
+ * row is read (a country and month over 1,000,000 events: about 1 ms, not 12 to 18). Null for other queries.
+ */
+export function countryClusters(q: EventQuery, carries: boolean): { sql: string; params: unknown[] } | null {
+  if (!carries) return null;
+  const scan = countryScan(q, carries);
+  if (!scan) return null;
+  const { where, params } = scan;
+  let sql = `SELECT * FROM clusters WHERE id IN (SELECT ec.cluster FROM event_country ec WHERE ${where.join(" AND ")})`;
+  if (q.after != null) {
+    sql += " AND id > ?";
+    params.push(q.after);
+  }
+  params.push(q.limit ?? 1000);
+  return { sql: sql + " ORDER BY id LIMIT ?", params };
 }

@@ -200,6 +200,23 @@ CREATE INDEX article_dates_date ON article_dates(date);
 CREATE INDEX article_dates_article ON article_dates(article);
 `,
   },
+  {
+    version: 4,
+    name: "the country index carries each event's root, code and cluster",
+    // so that a country and month's clusters, and its events of some roots, come from the index alone, not from
+    // reading every wide event row (over 1,000,000 events: rebuilt in about 13 s)
+    sql: `
+CREATE TABLE event_country_v4 (
+  country TEXT NOT NULL, date TEXT NOT NULL, event INTEGER NOT NULL,
+  root TEXT NOT NULL, code TEXT NOT NULL, cluster INTEGER, -- copies of the event's, which never change (a re-coding writes new events)
+  PRIMARY KEY (country, date, event)
+) WITHOUT ROWID;
+INSERT INTO event_country_v4 (country, date, event, root, code, cluster)
+  SELECT ec.country, ec.date, ec.event, e.root, e.code, e.cluster FROM event_country ec JOIN events e ON e.seq = ec.event ORDER BY 1, 2, 3;
+DROP TABLE event_country;
+ALTER TABLE event_country_v4 RENAME TO event_country;
+`,
+  },
 ];
 
 /** The newest schema this code knows. */

@@ -8,7 +8,7 @@ import { eventOrigin } from "../../dedup/origin.js";
 import { bestCluster, clusterKey, km, shiftDate, WINDOW_DAYS, type ClusterShape } from "../../dedup/same-event.js";
 import type { ArticleDate, ArticleMeta, ArticleWrite, Cluster, EventQuery, FeedState, PutOutcome, SentenceRow, Store, StoreStats, StoredEvent } from "../store.js";
 import { articleDateOf, articleWriteOf, byArticle, feedStateOf, metaOf, sentenceOf, type Row } from "../rows.js";
-import { countryPage, eventFilter, type EventFilter } from "./event-filter.js";
+import { countryClusters, countryPage, eventFilter, type EventFilter } from "./event-filter.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { SqliteOutbox } from "./sqlite-outbox.js";
 import { SqliteWatches } from "./sqlite-watches.js";
@@ -98,7 +98,10 @@ export class SqliteStore implements Store {
   private readonly st: Record<string, Database.Statement>;
   // prepared on first write: a read-only open of a database from before their migration still works
   private datesSt: { insert: Database.Statement; delete: Database.Statement } | null = null;
+  private insertEventCountrySt: Database.Statement | null = null;
   private sinceIndexed = 0;
+  /** The country index carries each event's root, code and cluster (schema version 4; not so in an older file opened read-only). */
+  private readonly carries: boolean;
 
   constructor(
     readonly db: Database.Database,
@@ -107,6 +110,7 @@ export class SqliteStore implements Store {
     this.outbox = new SqliteOutbox(db);
     this.watches = new SqliteWatches(db);
     const p = (sql: string) => db.prepare(sql);
+    this.carries = (db.prepare("PRAGMA table_info(event_country)").all() as Row[]).some((c) => c.name === "cluster");
     this.st = {
       byKey: p("SELECT a.*, d.key AS dup_key FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of WHERE a.key = ?"),
       byDoc: p("SELECT a.*, d.key AS dup_key FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of WHERE a.doc = ?"),
@@ -130,7 +134,6 @@ export class SqliteStore implements Store {
       deleteEvents: p("DELETE FROM events WHERE article = ?"),
       insertEvent: p(`INSERT INTO events (id, article, sentence, date, code, root, quad, goldstein, plover, source_code, target_code, location, loc_country, lat, lon, cluster, origin, record)
         VALUES (@id, @article, @sentence, @date, @code, @root, @quad, @goldstein, @plover, @source_code, @target_code, @location, @loc_country, @lat, @lon, @cluster, @origin, @record)`),
-      insertEventCountry: p("INSERT OR IGNORE INTO event_country (country, date, event) VALUES (?, ?, ?)"),
       insertEventGeo: p("INSERT INTO events_geo (seq, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?)"),
       clusterCandidates: p("SELECT id, key, first_date AS firstDate, last_date AS lastDate, lat, lon, country FROM clusters WHERE key = ? AND last_date >= ? AND first_date <= ?"),
       insertCluster: p("INSERT INTO clusters (key, first_date, last_date, lat, lon, country) VALUES (?, ?, ?, ?, ?, ?)"),
@@ -353,7 +356,8 @@ export class SqliteStore implements Store {
         record: JSON.stringify(e),
       }).lastInsertRowid,
     );
-    for (const c of countriesOf(e)) this.st.insertEventCountry.run(c, e.date ?? "", seq);
+    this.insertEventCountrySt ??= this.db.prepare("INSERT OR IGNORE INTO event_country (country, date, event, root, code, cluster) VALUES (?, ?, ?, ?, ?, ?)");
+    for (const c of countriesOf(e)) this.insertEventCountrySt.run(c, e.date ?? "", seq, e.root, e.code, cluster);
     if (loc?.lat != null && loc.lon != null) this.st.insertEventGeo.run(seq, loc.lat, loc.lat, loc.lon, loc.lon);
     return cluster;
   }
@@ -419,7 +423,7 @@ export class SqliteStore implements Store {
   async queryEvents(q: EventQuery): Promise<StoredEvent[]> {
     const cols = "e.seq, e.record, e.cluster, a.doc, a.url, a.outlet, a.published, a.origin";
     let rows: Row[];
-    const page = countryPage(q);
+    const page = countryPage(q, this.carries);
     if (page) {
       rows = this.run<Row>(`SELECT ${cols} FROM events e JOIN articles a ON a.id = e.article WHERE e.seq IN (${page.sql}) ORDER BY e.seq`, page.params, "");
     } else {
@@ -440,10 +444,15 @@ export class SqliteStore implements Store {
   }
 
   async queryClusters(q: EventQuery): Promise<Cluster[]> {
-    const { from, where, params } = this.where(q);
-    const inner = `SELECT e.cluster FROM ${from} ${where.length ? "WHERE " + where.join(" AND ") : ""}`;
-    const sql = `SELECT * FROM clusters WHERE id IN (${inner}) ${q.after != null ? "AND id > ?" : ""} ORDER BY id LIMIT ?`;
-    const rows = this.run<Row>(sql, [...params, ...(q.after != null ? [q.after] : []), q.limit ?? 1000], q.text ?? "");
+    let rows: Row[];
+    const fast = countryClusters(q, this.carries);
+    if (fast) rows = this.run<Row>(fast.sql, fast.params, "");
+    else {
+      const { from, where, params } = this.where(q);
+      const inner = `SELECT e.cluster FROM ${from} ${where.length ? "WHERE " + where.join(" AND ") : ""}`;
+      const sql = `SELECT * FROM clusters WHERE id IN (${inner}) ${q.after != null ? "AND id > ?" : ""} ORDER BY id LIMIT ?`;
+      rows = this.run<Row>(sql, [...params, ...(q.after != null ? [q.after] : []), q.limit ?? 1000], q.text ?? "");
+    }
     // members and first reports of all the clusters in two queries, not two per cluster
     const ids = JSON.stringify(rows.map((c) => c.id));
     const members = new Map<number, string[]>();
