@@ -284,3 +284,9 @@ test("regression: a preposition 'to' is no infinitive ('blocked access to X and 
   const e = ev("Turkey blocked access to Wikipedia and restricted Twitter after the bombing.", "2017-04-29", 3);
   assert.ok(e.length && e.every((x) => x.startsWith("172 TUR")), e.join(", "));
 });
+
+test("regression: an act in a that-clause after a denial is denied, not reported", () => {
+  const e = ev("Rwanda denied on Monday that its soldiers were fighting alongside M23 rebels in Congo.", "2024-05-10", 2);
+  assert.ok(!e.some((x) => x.startsWith("19")), e.join(", "));
+  assert.ok(e.some((x) => x.startsWith("01 RWA")), e.join(", "));
+});

@@ -6,6 +6,8 @@ import type { Doc, EventCandidate } from "./doc.js";
 import { defineStage } from "./stage.js";
 
 /** Prepositions that introduce a target after the verb phrase. */
+/** Verbs whose that-clause is denied, not reported: "Moscow denied that its troops were fighting". */
+const DENY = new Set(["deny", "denied", "denies", "dismiss", "dismissed", "refute", "refuted"]);
 /** A possessive pronoun opens an object like a determiner: "met his Tanzanian counterpart". */
 const POSSESSIVE_PRONOUNS = new Set(["his", "her", "its", "their", "our"]);
 /** Prepositions after which a pattern goes on about its object: "accused X of", "blamed X for", "criticised X over". */
@@ -82,10 +84,20 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
     steps++;
   }
   for (let c = clauseStart; c < v; c++) if (CONDITIONAL.has(toks[c].lower)) found.push({ kind: "hypothetical", at: c, word: toks[c].lower });
-  // "demanded that the authorities release ...", "urged that talks begin": a bare verb in a that-clause after
-  // a demand or an appeal is what is demanded, not an act that happened
   const vt = toks[v];
   const that = clauseStart - 1;
+  // "denied that its troops were fighting in ...": an act in a that-clause after a denial is what is denied
+  if (that > 0 && toks[that].lower === "that") {
+    for (let j = that - 1; j >= Math.max(0, that - 4); j--) {
+      if (toks[j].lower === "," || toks[j].lower === ";") break;
+      if (DENY.has(toks[j].lemma) || DENY.has(toks[j].lower)) {
+        found.push({ kind: "negation", at: j, word: toks[j].lower });
+        break;
+      }
+    }
+  }
+  // "demanded that the authorities release ...", "urged that talks begin": a bare verb in a that-clause after
+  // a demand or an appeal is what is demanded, not an act that happened
   if (that > 0 && toks[that].lower === "that" && vt.lower === vt.lemma && !toks.slice(clauseStart, v).some((t) => t.pos === "AUX" || t.pos === "VERB")) {
     for (let j = that - 1; j >= Math.max(0, that - 5); j--) {
       if (toks[j].lower === "," || toks[j].lower === ";") break;
