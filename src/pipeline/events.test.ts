@@ -290,3 +290,8 @@ test("regression: an act in a that-clause after a denial is denied, not reported
   assert.ok(!e.some((x) => x.startsWith("19")), e.join(", "));
   assert.ok(e.some((x) => x.startsWith("01 RWA")), e.join(", "));
 });
+
+test("regression: an -ed verb right after another act's object noun describes it ('supplies for soldiers stationed on the reef')", () => {
+  const e = ev("Chinese vessels blocked a boat carrying supplies for Philippine soldiers stationed on the reef.", "2024-05-10", 2);
+  assert.ok(!e.some((x) => x.startsWith("15")), e.join(", "));
+});

@@ -498,6 +498,11 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         break;
       }
     }
+    // "supplies to troops stationed on a warship", "diplomats accused of spying": an -ed verb right after the object
+    // noun of another act, before a preposition, describes that noun (a reduced relative clause); it reports no act
+    if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by" && prev && prev.verbEnd <= v && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that")) {
+      dropped = `describes the noun before it ("${toks[v - 1].text} ${vt.text} ..."), not an act`;
+    }
     // "deployed 400 police officers to Haiti to fight gangs": an infinitive after another act of the clause is that act's purpose
     if (!p.literal && code === p.code && v > 0 && toks[v - 1].lower === "to" && vt.pos === "VERB" && prev && prev.verbEnd <= v - 1 && !toks.slice(prev.verbEnd, v).some((t) => CLAUSE_STOP.has(t.lower) || t.lower === "," || t.pos === "VERB")) {
       dropped = dropped ?? `the purpose of "${toks[prev.verbStart].text}", not a report of the act`;
