@@ -272,7 +272,8 @@ describe("the dashboard in Chromium", { skip: missing ?? false }, () => {
   });
 
   test("articles posted to the API show up, and the list pages through them with the cursor (More)", async () => {
-    const towns = ["Mombasa", "Kisumu", "Gulu", "Mbarara", "Kigali", "Dodoma", "Mwanza", "Juba", "Bujumbura", "Kisangani", "Bukavu", "Entebbe"];
+    // enough for more than one page of 25 however the coder groups the fixture's own reports (13 or 14 clusters)
+    const towns = ["Mombasa", "Kisumu", "Gulu", "Mbarara", "Kigali", "Dodoma", "Mwanza", "Juba", "Bujumbura", "Kisangani", "Bukavu", "Entebbe", "Arusha", "Lira", "Nakuru", "Musoma"];
     for (const [i, town] of towns.entries()) {
       const r = await s.call("/api/articles", { method: "POST", token: s.writeToken, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ id: `more-${i}`, outlet: "Town Crier", published: "2026-11-27", text: `Police arrested ${i + 3} students in ${town} on Thursday, witnesses said.` }) });
       assert.equal(r.status, 201, await r.text());
