@@ -4,7 +4,7 @@ import { fromBlob } from "../dedup/minhash.js";
 import type { Alert } from "../monitor/alert.js";
 import { DEFAULT_THRESHOLDS, type Watch } from "../monitor/watch.js";
 import type { Delivery, DeliveryStatus, NotifierConfig, NotifierKind } from "./outbox.js";
-import type { ArticleDate, ArticleMeta, ArticleWrite, FeedState, SentenceRow } from "./store.js";
+import type { ArticleDate, ArticleMeta, ArticleWrite, Cluster, FeedState, SentenceRow } from "./store.js";
 import type { UserRiskDate } from "./watches.js";
 
 export type Row = Record<string, unknown>;
@@ -135,5 +135,21 @@ export function articleWriteOf(r: Row, parts: { sentences: Map<number, SentenceR
     duplicateOf: meta.duplicateOf,
     dates: parts.dates.get(id) ?? [],
     ingestedAt: meta.ingestedAt,
+  };
+}
+
+/** A clusters row with its first report's record and its members, outlets and sources as a Cluster. */
+export function clusterOf(c: Row, record: string, lists: { members: Map<number, string[]>; outlets: Map<number, string[]>; sources: Map<number, string[]> }): Cluster {
+  const id = c.id as number;
+  return {
+    id,
+    status: "reported",
+    event: JSON.parse(record) as CodedEvent,
+    firstDate: (c.first_date as string) ?? null,
+    lastDate: (c.last_date as string) ?? null,
+    reports: c.reports as number,
+    outlets: lists.outlets.get(id) ?? [],
+    sources: lists.sources.get(id) ?? [],
+    members: lists.members.get(id) ?? [],
   };
 }

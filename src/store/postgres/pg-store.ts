@@ -4,7 +4,7 @@ import { SitrepError, problem } from "../../core/problems.js";
 import type { CodedEvent } from "../../core/types.js";
 import { buckets, fromBlob, similarity, NEAR_JACCARD } from "../../dedup/minhash.js";
 import type { ArticleDate, ArticleMeta, ArticleWrite, Cluster, EventQuery, FeedState, PutOutcome, SentenceRow, Store, StoreStats, StoredEvent } from "../store.js";
-import { articleDateOf, articleWriteOf, byArticle, feedStateOf, metaOf, sentenceOf, type Row, type TextOf } from "../rows.js";
+import { articleDateOf, articleWriteOf, byArticle, clusterOf, feedStateOf, metaOf, sentenceOf, type Row, type TextOf } from "../rows.js";
 import { eventFilter } from "./event-filter.js";
 import { migrate, schemaVersion, SCHEMA_VERSION } from "./migrations.js";
 import { named } from "./named.js";
@@ -188,17 +188,7 @@ export class PgStore implements Store {
     };
     const outlets = await listed("cluster_outlets", "outlet");
     const sources = await listed("cluster_sources", "source");
-    return rows.map((c) => ({
-      id: c.id as number,
-      status: "reported" as const,
-      event: JSON.parse(records.get(first.get(c.id as number)!)!) as CodedEvent,
-      firstDate: (c.first_date as string) ?? null,
-      lastDate: (c.last_date as string) ?? null,
-      reports: c.reports as number,
-      outlets: outlets.get(c.id as number) ?? [],
-      sources: sources.get(c.id as number) ?? [],
-      members: members.get(c.id as number) ?? [],
-    }));
+    return rows.map((c) => clusterOf(c, records.get(first.get(c.id as number)!)!, { members, outlets, sources }));
   }
 
   async clusterCounts(ids: readonly number[]): Promise<Map<number, { reports: number; outlets: number; sources: number }>> {

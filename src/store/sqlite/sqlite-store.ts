@@ -7,7 +7,7 @@ import { buckets, fromBlob, similarity, toBlob, NEAR_JACCARD } from "../../dedup
 import { eventOrigin } from "../../dedup/origin.js";
 import { bestCluster, clusterKey, km, shiftDate, WINDOW_DAYS, type ClusterShape } from "../../dedup/same-event.js";
 import type { ArticleDate, ArticleMeta, ArticleWrite, Cluster, EventQuery, FeedState, PutOutcome, SentenceRow, Store, StoreStats, StoredEvent } from "../store.js";
-import { articleDateOf, articleWriteOf, byArticle, feedStateOf, metaOf, sentenceOf, type Row } from "../rows.js";
+import { articleDateOf, articleWriteOf, byArticle, clusterOf, feedStateOf, metaOf, sentenceOf, type Row } from "../rows.js";
 import { countryClusters, countryPage, eventFilter, type EventFilter } from "./event-filter.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { SqliteOutbox } from "./sqlite-outbox.js";
@@ -478,17 +478,7 @@ export class SqliteStore implements Store {
     };
     const outlets = listed(this.st.outletsOf, "outlet");
     const sources = listed(this.st.sourcesOf, "source");
-    return rows.map((c) => ({
-      id: c.id as number,
-      status: "reported" as const,
-      event: JSON.parse(records.get(first.get(c.id as number)!)!) as CodedEvent,
-      firstDate: (c.first_date as string) ?? null,
-      lastDate: (c.last_date as string) ?? null,
-      reports: c.reports as number,
-      outlets: outlets.get(c.id as number) ?? [],
-      sources: sources.get(c.id as number) ?? [],
-      members: members.get(c.id as number) ?? [],
-    }));
+    return rows.map((c) => clusterOf(c, records.get(first.get(c.id as number)!)!, { members, outlets, sources }));
   }
 
   async clusterCounts(ids: readonly number[]): Promise<Map<number, { reports: number; outlets: number; sources: number }>> {
