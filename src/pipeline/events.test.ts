@@ -295,3 +295,8 @@ test("regression: an -ed verb right after another act's object noun describes it
   const e = ev("Chinese vessels blocked a boat carrying supplies for Philippine soldiers stationed on the reef.", "2024-05-10", 2);
   assert.ok(!e.some((x) => x.startsWith("15")), e.join(", "));
 });
+
+test("regression: an -ing form after a verb of beginning is a verb ('began sharing intelligence'); deposits in a central bank are aid", () => {
+  assert.ok(ev("Jordan began sharing intelligence with Egypt last year.", "2024-05-10", 3).some((x) => x.startsWith("064 JOR>EGY")));
+  assert.ok(ev("Kuwait deposited $1 billion with Lebanon's central bank.", "2024-05-10", 3).some((x) => x.startsWith("071 KWT>LBN")));
+});

@@ -77,6 +77,7 @@ export function addBaseFormGuesses(tokens: Token[]): void {
 /** Past participles the tagger calls nouns after "had", "has", "have" ("said it had shot down 30 drones"). */
 const PARTICIPLES = new Set(["shot", "hit", "struck", "fought", "seized", "killed", "held", "sent", "won", "lost", "left", "led", "fled", "met", "cut", "set", "put", "shut", "spread", "thrown", "beaten", "broken", "driven", "taken", "given", "begun", "sunk", "sold", "told", "found", "bound", "fed", "slain", "stolen", "sworn", "torn", "shelled", "bombed", "launched", "fired", "downed", "captured", "attacked", "arrested", "detained", "signed", "agreed", "rejected"]);
 const HAVE = new Set(["had", "has", "have", "having"]);
+const ASPECTUAL = new Set(["begin", "start", "continue", "resume", "keep", "stop", "finish", "cease"]);
 
 /**
  * Two more tagger slips that hide a clause's verb or subject: a participle after "had" called a noun ("had shot
@@ -88,6 +89,14 @@ export function retagClauseHeads(tokens: Token[]): void {
     const before = tokens[i - 1];
     if (t.pos === "NOUN" && HAVE.has(before.lower) && PARTICIPLES.has(t.lower)) {
       t.pos = "VERB";
+      continue;
+    }
+    // "has begun sharing intelligence", "resumed shelling": the -ing form after a verb of beginning or going on is a verb
+    if ((t.pos === "NOUN" || t.pos === "ADJ") && /^[a-z]{3,}ing$/.test(t.lower) && ASPECTUAL.has(before.lemma)) {
+      t.pos = "VERB";
+      const stem = t.lower.slice(0, -3);
+      t.lemma = /([bdgklmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
+      t.alt = stem + "e";
       continue;
     }
     const next = tokens[i + 1];
