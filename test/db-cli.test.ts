@@ -1,26 +1,17 @@
 // sitrep db migrate and db copy as a user runs them: SQLite to PostgreSQL and back, the same events, watches and alerts on each.
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoPath } from "../src/core/paths.js";
+import { runCli, type CliRun } from "./fixtures/run-cli.js";
 import { pgTestTarget, sayPgSkipped, type PgTestTarget } from "../src/store/postgres/test-db.js";
 
-const BIN = repoPath("bin/sitrep.js");
 const dir = mkdtempSync(join(tmpdir(), "sitrep-db-"));
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, SITREP_DB: "", ...env } });
-    let out = "";
-    let err = "";
-    p.stdout.setEncoding("utf8").on("data", (s: string) => (out += s));
-    p.stderr.setEncoding("utf8").on("data", (s: string) => (err += s));
-    p.on("error", reject);
-    p.on("close", (code) => resolve({ code, out, err }));
-  });
+function run(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(args, dir, { SITREP_DB: "", ...env });
 }
 
 const ok = async (args: string[], env: Record<string, string> = {}) => {

@@ -1,27 +1,17 @@
 // sitrep watch, alerts, notify and trust as a user runs them, on a database that sitrep ingest built.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { repoPath } from "../src/core/paths.js";
+import { runCli, type CliRun } from "./fixtures/run-cli.js";
 
-const BIN = repoPath("bin/sitrep.js");
 const dir = mkdtempSync(join(tmpdir(), "sitrep-watch-"));
 const base = join(dir, "base.db");
 const alertFile = join(dir, "alerts.jsonl");
 
-function run(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [BIN, ...args], { cwd: dir });
-    let out = "";
-    let err = "";
-    p.stdout.setEncoding("utf8").on("data", (s: string) => (out += s));
-    p.stderr.setEncoding("utf8").on("data", (s: string) => (err += s));
-    p.on("error", reject);
-    p.on("close", (code) => resolve({ code, out, err }));
-  });
+function run(args: string[]): Promise<CliRun> {
+  return runCli(args, dir);
 }
 
 let n = 0;

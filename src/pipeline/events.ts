@@ -4,12 +4,20 @@ import type { Ontology, ModalKind } from "../ontology/ontology.js";
 import { NULL_CODE, discardIndex, findDiscard, findPatternMatches, type MentionSpans, type ModalityKind, type PatternMatch, type VerbLexicon } from "../lexicon/verbs.js";
 import type { Doc, EventCandidate } from "./doc.js";
 import { defineStage } from "./stage.js";
+import { POSSESSIVES } from "./tag.js";
 
 /** Prepositions that introduce a target after the verb phrase. */
+/** Codes that change with who acts or is acted on, each from an ontology table; applied in this order, each to the code the one before left. */
+const RECODINGS: ReadonlyArray<{ why: string; applies: (source: Mention | null, target: Mention | null) => boolean; recode: (onto: Ontology, code: string) => string | null }> = [
+  // a state's armed forces, or the state itself, killing or bombing use conventional military force (state-force.tsv)
+  { why: "done by state forces", applies: (s) => !!s?.country && (s.sector === null || s.sector === "MIL"), recode: (o, c) => o.stateForce(c) },
+  // some acts are other acts when a non-state armed actor does them: rebels abduct, they do not arrest (irregular-force.tsv)
+  { why: "done by a non-state armed actor", applies: (s) => s?.sector === "REB" || s?.sector === "CRM", recode: (o, c) => o.irregularForce(c) },
+  // violence turned on an armed force is fighting: "militants killed 71 soldiers" (against-forces.tsv)
+  { why: "turned on an armed force", applies: (_s, t) => t?.sector === "MIL", recode: (o, c) => o.againstForces(c) },
+];
 /** Verbs whose that-clause is denied, not reported: "Moscow denied that its troops were fighting". */
 const DENY = new Set(["deny", "denied", "denies", "dismiss", "dismissed", "refute", "refuted"]);
-/** A possessive pronoun opens an object like a determiner: "met his Tanzanian counterpart". */
-const POSSESSIVE_PRONOUNS = new Set(["his", "her", "its", "their", "our"]);
 /** Prepositions after which a pattern goes on about its object: "accused X of", "blamed X for", "criticised X over". */
 const HELD_BY = new Set(["of", "for", "over"]);
 const TARGET_PREPS = new Set(["on", "against", "with", "to", "at", "into", "toward", "towards", "from", "for", "over", "upon", "of", "between", "among", "across"]);
@@ -233,7 +241,7 @@ function objectRight(c: Ctx, i: number, prepsOnly: Set<string> | null, exclude: 
     if (t.pos === "ADP") {
       if (modifierObject) return modifierObject;
       sawPrep = t.lower;
-    } else if (!OBJECT_FILLER.has(t.pos) && t.pos !== "PROPN" && t.pos !== "SCONJ" && t.pos !== "CCONJ" && !POSSESSIVE_PRONOUNS.has(t.lower)) return modifierObject;
+    } else if (!OBJECT_FILLER.has(t.pos) && t.pos !== "PROPN" && t.pos !== "SCONJ" && t.pos !== "CCONJ" && !POSSESSIVES.has(t.lower)) return modifierObject;
 
   }
   return modifierObject;
@@ -511,23 +519,15 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       negated = true;
       notes.push("hypothetical (possibility word)");
     }
-    // a state's armed forces, or the state itself, killing or bombing use conventional military force
-    const sf = source && source.country && (source.sector === null || source.sector === "MIL") && !p.literal ? onto.stateForce(code) : null;
-    if (sf) {
-      notes.push(`done by state forces: ${code} → ${sf}`);
-      code = sf;
-    }
-    // ... and some acts are other acts when a non-state armed actor does them (rebels abduct, they do not arrest)
-    const irregular = source && (source.sector === "REB" || source.sector === "CRM") && !p.literal ? onto.irregularForce(code) : null;
-    if (irregular) {
-      notes.push(`done by a non-state armed actor: ${code} → ${irregular}`);
-      code = irregular;
-    }
-    // violence turned on an armed force is fighting ("militants killed 71 soldiers")
-    const fighting = target && target.sector === "MIL" && !p.literal ? onto.againstForces(code) : null;
-    if (fighting) {
-      notes.push(`turned on an armed force: ${code} → ${fighting}`);
-      code = fighting;
+    // codes that change with who acts and on whom (state forces, armed groups, armed targets)
+    if (!p.literal) {
+      for (const r of RECODINGS) {
+        const to = r.applies(source, target) ? r.recode(onto, code) : null;
+        if (to) {
+          notes.push(`${r.why}: ${code} → ${to}`);
+          code = to;
+        }
+      }
     }
     if (source && target && source === target) target = null;
     if (!source) dropped = dropped ?? "no source actor";

@@ -37,6 +37,12 @@ const OBJECT_START = new Set(["DET", "NUM", "ADJ", "ADV", "PRON", "PROPN"]);
 const IRREGULAR_PAST = new Map([["retook", "retake"], ["overtook", "overtake"], ["undertook", "undertake"], ["overthrew", "overthrow"], ["withheld", "withhold"], ["upheld", "uphold"], ["overrode", "override"], ["rebuilt", "rebuild"], ["reran", "rerun"]]);
 const PLURAL_SUBJECT = /(?:[^s]s|men|people|police)$/;
 
+/** Two guesses at the base form of a verb from its stem without -ed or -ing: "abduct" / "abducte", "seiz" / "seize", "shell" from "shelling". */
+function guessBase(t: Token, stem: string): void {
+  t.lemma = /([bdgklmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
+  t.alt = stem + "e";
+}
+
 /**
  * The tagger calls some past-tense verbs nouns after a plural subject ("gunmen abducted more than 200"):
  * an -ed word between a noun and the start of an object is taken as a verb, with two guesses at its base
@@ -55,10 +61,7 @@ export function retagPastTense(tokens: Token[]): void {
     if (irregular) t.lemma = irregular;
     else if (t.lower.endsWith("ied")) t.lemma = t.lower.slice(0, -3) + "y";
     else {
-      const stem = t.lower.slice(0, -2);
-      const undoubled = /([bdgklmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
-      t.lemma = undoubled;
-      t.alt = stem + "e";
+      guessBase(t, t.lower.slice(0, -2));
     }
   }
 }
@@ -94,9 +97,7 @@ export function retagClauseHeads(tokens: Token[]): void {
     // "has begun sharing intelligence", "resumed shelling": the -ing form after a verb of beginning or going on is a verb
     if ((t.pos === "NOUN" || t.pos === "ADJ") && /^[a-z]{3,}ing$/.test(t.lower) && ASPECTUAL.has(before.lemma)) {
       t.pos = "VERB";
-      const stem = t.lower.slice(0, -3);
-      t.lemma = /([bdgklmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
-      t.alt = stem + "e";
+      guessBase(t, t.lower.slice(0, -3));
       continue;
     }
     const next = tokens[i + 1];
@@ -105,7 +106,8 @@ export function retagClauseHeads(tokens: Token[]): void {
 }
 
 const DETERMINER_LIKE = new Set(["DET", "NUM"]);
-const POSSESSIVES = new Set(["its", "their", "his", "her", "our"]);
+/** Possessive pronouns, which open a noun phrase like a determiner ("its seized tanker", "met his counterpart"). */
+export const POSSESSIVES: ReadonlySet<string> = new Set(["its", "their", "his", "her", "our"]);
 
 /**
  * The tagger calls some participles before a noun verbs ("rescued 50 kidnapped students", "returned the seized

@@ -1,4 +1,4 @@
-// What went wrong with an HTTP request, in words: a header's value, the cause chain of an error, network errors named.
+// What went wrong with an HTTP request, in words (a header's value, the cause chain of an error, network errors named), and its deadline.
 
 /** A response header's first value, or null. */
 export function header(h: Record<string, string | string[] | undefined>, name: string): string | null {
@@ -27,3 +27,20 @@ export function describeNetworkError(err: unknown, url: URL): string {
   return codes.length ? `${codes[0]}: ${msg}` : msg || "unknown error";
 }
 
+
+/** An abort signal that fires after `ms`, and whether it was the deadline (not another abort) that fired it. */
+export interface Deadline {
+  controller: AbortController;
+  timedOut(): boolean;
+  clear(): void;
+}
+
+export function deadline(ms: number): Deadline {
+  const controller = new AbortController();
+  let fired = false;
+  const timer = setTimeout(() => {
+    fired = true;
+    controller.abort();
+  }, ms);
+  return { controller, timedOut: () => fired, clear: () => clearTimeout(timer) };
+}

@@ -1,5 +1,5 @@
 // HTTP(S) GET for feeds and article pages: address guard, conditional GET, redirects by hand, a deadline and a size cap.
-import { causes, describeNetworkError, header } from "./http-errors.js";
+import { causes, deadline, describeNetworkError, header } from "./http-errors.js";
 import { readFileSync } from "node:fs";
 import { pipeline, type Readable } from "node:stream";
 import zlib from "node:zlib";
@@ -136,12 +136,8 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
   if (opts.etag) headers["if-none-match"] = opts.etag;
   if (opts.lastModified) headers["if-modified-since"] = opts.lastModified;
 
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
+  const limit = deadline(timeoutMs);
+  const controller = limit.controller;
   const onAbort = () => controller.abort();
   opts.signal?.addEventListener("abort", onAbort, { once: true });
   const dispatcher: Dispatcher = agentFor(opts);
@@ -207,14 +203,14 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
       };
     }
   } finally {
-    clearTimeout(timer);
+    limit.clear();
     opts.signal?.removeEventListener("abort", onAbort);
     if (opts.resolve) void (dispatcher as Agent).close().catch(() => {});
   }
 
   function networkFailure(err: unknown, at: URL, hop: number): SitrepError {
     if (err instanceof SitrepError) return err;
-    if (timedOut) return new SitrepError(problem("E_FEED_TIMEOUT", where, `no complete answer within ${timeoutMs} ms`));
+    if (limit.timedOut()) return new SitrepError(problem("E_FEED_TIMEOUT", where, `no complete answer within ${timeoutMs} ms`));
     if (opts.signal?.aborted) return new SitrepError(problem("E_FEED_FETCH", where, "aborted"));
     const refused = causes(err).find((e): e is AddressRefusedError => e instanceof AddressRefusedError);
     if (refused) return new SitrepError(problem("E_FEED_REFUSED", where, hopDetail(refused.message, at, hop)));

@@ -153,3 +153,19 @@ export function clusterOf(c: Row, record: string, lists: { members: Map<number, 
     members: lists.members.get(id) ?? [],
   };
 }
+
+/** Member event ids of each cluster and the seq of its first report, from (cluster, id, seq) rows ordered by cluster and seq. */
+export function clusterMembers(rows: Iterable<Row>): { members: Map<number, string[]>; first: Map<number, number> } {
+  const members = new Map<number, string[]>();
+  const first = new Map<number, number>();
+  for (const m of rows) {
+    const c = m.cluster as number;
+    let list = members.get(c);
+    if (!list) {
+      members.set(c, (list = []));
+      first.set(c, m.seq as number);
+    }
+    list.push(m.id as string);
+  }
+  return { members, first };
+}

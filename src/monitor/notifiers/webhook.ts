@@ -2,7 +2,7 @@
 import { createHmac } from "node:crypto";
 import type { Readable } from "node:stream";
 import { Agent, request, type Dispatcher } from "undici";
-import { causes, describeNetworkError, header } from "../../sources/http-errors.js";
+import { causes, deadline, describeNetworkError, header } from "../../sources/http-errors.js";
 import { AddressRefusedError, checkLiteralHost, guardedLookup, type AddressPolicy } from "../../sources/address-guard.js";
 import type { NotifierConfig } from "../../store/outbox.js";
 import type { Alert } from "../alert.js";
@@ -108,19 +108,14 @@ export function webhookNotifier(config: NotifierConfig, opts: NotifierOptions = 
     };
     if (secret) headers["x-sitrep-signature"] = webhookSignature(body, secret);
 
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
+    const limit = deadline(timeoutMs);
     try {
       let res: Dispatcher.ResponseData;
       try {
         // no redirect is followed: a receiver that moved must be configured anew
-        res = await request(url, { method: "POST", headers, body, dispatcher: agent, signal: controller.signal });
+        res = await request(url, { method: "POST", headers, body, dispatcher: agent, signal: limit.controller.signal });
       } catch (err) {
-        if (timedOut) throw fail(`no answer within ${timeoutMs} ms`, true, { cause: err });
+        if (limit.timedOut()) throw fail(`no answer within ${timeoutMs} ms`, true, { cause: err });
         const refused = causes(err).find((e): e is AddressRefusedError => e instanceof AddressRefusedError);
         if (refused) throw fail(`refused: ${refused.message} (allow it with allowPrivate)`, false, { cause: err });
         throw fail(describeNetworkError(err, url), true, { cause: err });
@@ -135,7 +130,7 @@ export function webhookNotifier(config: NotifierConfig, opts: NotifierOptions = 
       const retryable = status >= 500 || status === 408 || status === 429;
       throw fail(`HTTP ${status}${snippet(answer)}`, retryable, { retryAfterMs: retryable ? retryAfter(header(res.headers, "retry-after")) : undefined });
     } finally {
-      clearTimeout(timer);
+      limit.clear();
     }
   }
 

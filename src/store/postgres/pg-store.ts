@@ -4,7 +4,7 @@ import { SitrepError, problem } from "../../core/problems.js";
 import type { CodedEvent } from "../../core/types.js";
 import { buckets, fromBlob, similarity, NEAR_JACCARD } from "../../dedup/minhash.js";
 import type { ArticleDate, ArticleMeta, ArticleWrite, Cluster, EventQuery, FeedState, PutOutcome, SentenceRow, Store, StoreStats, StoredEvent } from "../store.js";
-import { articleDateOf, articleWriteOf, byArticle, clusterOf, feedStateOf, metaOf, sentenceOf, type Row, type TextOf } from "../rows.js";
+import { articleDateOf, articleWriteOf, byArticle, clusterMembers, clusterOf, feedStateOf, metaOf, sentenceOf, type Row, type TextOf } from "../rows.js";
 import { eventFilter } from "./event-filter.js";
 import { migrate, schemaVersion, SCHEMA_VERSION } from "./migrations.js";
 import { named } from "./named.js";
@@ -165,16 +165,7 @@ export class PgStore implements Store {
     if (!rows.length) return [];
     // members, first reports, outlets and sources of all the clusters in four queries, not four per cluster
     const ids = rows.map((c) => c.id as number);
-    const members = new Map<number, string[]>();
-    const first = new Map<number, number>();
-    for (const m of await this.rows("SELECT cluster, id, seq FROM events WHERE cluster = ANY($1::bigint[]) ORDER BY cluster, seq", [ids])) {
-      const c = m.cluster as number;
-      if (!members.has(c)) {
-        members.set(c, []);
-        first.set(c, m.seq as number);
-      }
-      members.get(c)!.push(m.id as string);
-    }
+    const { members, first } = clusterMembers(await this.rows("SELECT cluster, id, seq FROM events WHERE cluster = ANY($1::bigint[]) ORDER BY cluster, seq", [ids]));
     const records = new Map<number, string>();
     for (const r of await this.rows("SELECT seq, record FROM events WHERE seq = ANY($1::bigint[])", [[...first.values()]])) records.set(r.seq as number, r.record as string);
     const listed = async (table: string, col: string) => {

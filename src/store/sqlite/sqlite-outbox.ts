@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import type { Alert } from "../../monitor/alert.js";
 import type { AlertOutbox, AlertQuery, Delivery, DeliveryStatus, NotifierConfig, NotifierKind } from "../outbox.js";
 import { DELIVERY_SELECT, deliveryOf, notifierOf, type Row } from "../rows.js";
+import { LazyStatements } from "./lazy-statements.js";
 
 
 
@@ -17,21 +18,8 @@ interface Prepared {
   remove: (id: number) => boolean;
 }
 
-export class SqliteOutbox implements AlertOutbox {
-  private prepared: Prepared | null = null;
-
-  constructor(private readonly db: Database.Database) {}
-
-  // prepared on first use: a read-only open of a database from before the outbox's migration still works
-  private get ready(): Prepared {
-    return (this.prepared ??= this.prepare());
-  }
-
-  private get st(): Record<string, Database.Statement> {
-    return this.ready.st;
-  }
-
-  private prepare(): Prepared {
+export class SqliteOutbox extends LazyStatements<Prepared> implements AlertOutbox {
+  protected prepare(): Prepared {
     const db = this.db;
     const p = (sql: string) => db.prepare(sql);
     const st = {

@@ -7,7 +7,7 @@ import { buckets, fromBlob, similarity, toBlob, NEAR_JACCARD } from "../../dedup
 import { eventOrigin } from "../../dedup/origin.js";
 import { bestCluster, clusterKey, km, shiftDate, WINDOW_DAYS, type ClusterShape } from "../../dedup/same-event.js";
 import type { ArticleDate, ArticleMeta, ArticleWrite, Cluster, EventQuery, FeedState, PutOutcome, SentenceRow, Store, StoreStats, StoredEvent } from "../store.js";
-import { articleDateOf, articleWriteOf, byArticle, clusterOf, feedStateOf, metaOf, sentenceOf, type Row } from "../rows.js";
+import { articleDateOf, articleWriteOf, byArticle, clusterMembers, clusterOf, feedStateOf, metaOf, sentenceOf, type Row } from "../rows.js";
 import { countryClusters, countryPage, eventFilter, type EventFilter } from "./event-filter.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { SqliteOutbox } from "./sqlite-outbox.js";
@@ -455,16 +455,7 @@ export class SqliteStore implements Store {
     }
     // members and first reports of all the clusters in two queries, not two per cluster
     const ids = JSON.stringify(rows.map((c) => c.id));
-    const members = new Map<number, string[]>();
-    const first = new Map<number, number>();
-    for (const m of this.st.membersOf.all(ids) as Row[]) {
-      const c = m.cluster as number;
-      if (!members.has(c)) {
-        members.set(c, []);
-        first.set(c, m.seq as number);
-      }
-      members.get(c)!.push(m.id as string);
-    }
+    const { members, first } = clusterMembers(this.st.membersOf.all(ids) as Row[]);
     const records = new Map<number, string>();
     for (const r of this.st.recordsOf.all(JSON.stringify([...first.values()])) as Row[]) records.set(r.seq as number, r.record as string);
     const listed = (st: Database.Statement, col: string) => {

@@ -6,6 +6,7 @@ import type { EventQuery } from "../store.js";
 import type { RiskMention, UserRiskDate, WatchStore } from "../watches.js";
 import { riskDateOf, watchOf, type Row, type WatchDefinition as Definition } from "../rows.js";
 import { eventFilter } from "./event-filter.js";
+import { LazyStatements } from "./lazy-statements.js";
 
 
 
@@ -34,21 +35,8 @@ interface Prepared {
   remove: (name: string) => boolean;
 }
 
-export class SqliteWatches implements WatchStore {
-  private prepared: Prepared | null = null;
-
-  constructor(private readonly db: Database.Database) {}
-
-  // prepared on first use: a read-only open of a database from before the watches' migration still works
-  private get ready(): Prepared {
-    return (this.prepared ??= this.prepare());
-  }
-
-  private get st(): Record<string, Database.Statement> {
-    return this.ready.st;
-  }
-
-  private prepare(): Prepared {
+export class SqliteWatches extends LazyStatements<Prepared> implements WatchStore {
+  protected prepare(): Prepared {
     const p = (sql: string) => this.db.prepare(sql);
     const st = {
       // a replaced watch keeps its id (and so its risk dates) and its creation time
