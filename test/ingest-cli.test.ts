@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -50,13 +50,17 @@ test("ingesting the same folder twice adds nothing the second time; a bad line i
   const s1 = stats(db);
   assert.equal(s1.articles, 33);
   assert.ok(s1.events > 30, `events ${s1.events}`);
-  const second = run(["ingest", folder, "--db", db]);
+  // a commit per article (--commit-every 0) finds the same articles stored
+  const second = run(["ingest", folder, "--db", db, "--commit-every", "0"]);
   assert.equal(second.code, 0, second.err);
   assert.match(second.err, /0 added, 0 near-duplicate\(s\) linked, 33 already stored/);
   assert.deepEqual(stats(db), s1);
   const integrity = new Database(db, { readonly: true });
   assert.equal(integrity.pragma("integrity_check", { simple: true }), "ok");
   integrity.close();
+  const bad = run(["ingest", folder, "--db", db, "--commit-every", "0.5s"]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--commit-every takes 0 or a duration of at least 1s/);
 });
 
 test("the same wire story from another outlet is linked as a near-duplicate, and its outlet corroborates", () => {
@@ -104,6 +108,8 @@ test("killed with SIGKILL at random points, then finished: the same counts as a 
   const finish = run(["ingest", big, "--db", db]);
   assert.equal(finish.code, 0, finish.err);
   assert.deepEqual(stats(db), want);
+  // the journals of the killed runs were stored and removed
+  assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith("killed.db-ingest-")), []);
   const d = new Database(db, { readonly: true });
   assert.equal(d.pragma("integrity_check", { simple: true }), "ok");
   // every stored original has its sentences, and one coding per article

@@ -1,10 +1,10 @@
-// sitrep ingest: files, folders and feeds into the store; idempotent, one transaction per article, resumable after a crash.
+// sitrep ingest: files, folders and feeds into the store; idempotent, journaled article by article, committed once a second, resumable after a crash.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formatProblem, type Problem } from "../core/problems.js";
 import type { Article } from "../core/types.js";
 import { hostOf } from "../dedup/article-key.js";
-import { ingestStream, keyOf, newCounts, recodeStale, type IngestContext, type IngestCounts } from "../ingest/ingest.js";
+import { INGEST_GROUPING, ingestStream, keyOf, newCounts, recodeStale, type IngestContext, type IngestCounts } from "../ingest/ingest.js";
 import { codingWindow, defaultWorkers, startCoderPool } from "../ingest/worker-coder.js";
 import { summarizeStep, watchStepper } from "../monitor/run-watches-step.js";
 import { isoDate } from "../pipeline/iso-date.js";
@@ -21,8 +21,9 @@ const USAGE = `Usage: sitrep ingest [options] <file|folder|feed URL|->... --db s
 Stores articles, their sentences and coded events; an article already stored (same URL, or same text when it
 has no URL) is skipped, a near-duplicate of a stored one (the same wire story elsewhere) is linked to it and not
 coded again, and reports of one event are grouped into clusters. Killing it loses at most the article in flight;
-run it again to go on. Then (and after each feed poll that stored articles) every watch is evaluated and new
-alerts go to the notifiers (see sitrep watch, sitrep notify).
+run it again to go on (articles are committed together once a second and journaled beside the database until
+then; the next run stores what a killed one journaled). Then (and after each feed poll that stored articles)
+every watch is evaluated and new alerts go to the notifiers (see sitrep watch, sitrep notify).
 
 Inputs: .txt .html .jsonl .csv .tsv files, folders of them, - for stdin, and http(s) URLs of RSS or Atom feeds.
 
@@ -37,6 +38,8 @@ Options:
   --outlet NAME            outlet for inputs that carry none
   --text-column C, --date-column C, --id-column C, --url-column C, --outlet-column C, --title-column C,
   --html-column C          CSV columns (otherwise recognised by name: text/body/notes, date/published, ...)
+  --commit-every 1s        commit stored articles together at this interval (at most 1,000 a transaction; other
+                           readers see them then); 0 commits each article alone (slower on a large database)
   --workers N              coding threads beside the one that stores (default: one per core)
   --queue                  queue the articles in PostgreSQL for sitrep worker instead (sitrep ingest --queue --help)
   --dict DIR, --no-builtin as for sitrep code
@@ -64,6 +67,7 @@ export async function runIngest(argv: string[]): Promise<number> {
         recode: { type: "boolean", default: false },
         ...INPUT_OPTIONS,
         workers: { type: "string" },
+        "commit-every": { type: "string" },
         dict: { type: "string", multiple: true },
         "no-builtin": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -100,6 +104,11 @@ export async function runIngest(argv: string[]): Promise<number> {
     process.stderr.write(`sitrep ingest: --workers takes a whole number from 1 to 16, not "${o.workers}"\n`);
     return 2;
   }
+  const commitMs = o["commit-every"] === undefined ? INGEST_GROUPING.ms : /^0+(\.0*)?\s*[smh]?$/.test(o["commit-every"].trim()) ? 0 : parseEvery(o["commit-every"]);
+  if (commitMs === null) {
+    process.stderr.write(`sitrep ingest: --commit-every takes 0 or a duration of at least 1s like 1s or 5s, not "${o["commit-every"]}"\n`);
+    return 2;
+  }
   const columns = columnsOf(o);
   const feedList = o.feeds ? readFeedList(o.feeds) : [];
   if (typeof feedList === "string") {
@@ -120,6 +129,7 @@ export async function runIngest(argv: string[]): Promise<number> {
 
   const store = await openStore(o.db, "ingest");
   if (!store) return 1;
+  store.groupCommits?.(commitMs ? { ...INGEST_GROUPING, ms: commitMs } : null);
   // coding runs in a worker thread, storing in this one: the two cores work side by side
   const coder = await startCoderPool(workers, { dicts: o.dict ?? [], builtin: !o["no-builtin"] });
   for (const p of coder.lexiconProblems) process.stderr.write(formatProblem(p) + "\n");
@@ -133,10 +143,14 @@ export async function runIngest(argv: string[]): Promise<number> {
   const progress = new Progress(!!process.stderr.isTTY);
   const onStored = () => progress.update((s) => progressLine(counts, s));
 
-  // a signal stops after the article in flight; a second one (or kill -9) stops at once, losing only that article
+  // a signal stops after the article in flight; a second one stops at once, committing the articles stored so far
   const stop = new AbortController();
   const onSignal = () => {
-    if (stop.signal.aborted) process.exit(130);
+    if (stop.signal.aborted) {
+      // between two articles here (a store write never yields): the open group is whole articles
+      void store.flush?.().finally(() => process.exit(130));
+      return;
+    }
     stop.abort();
     process.stderr.write(`\nsitrep ingest: stopping after the article in flight (again to stop at once)\n`);
   };

@@ -84,7 +84,11 @@ export function defaultWorkers(): number {
   return Math.min(16, Math.max(1, availableParallelism()));
 }
 
-/** Articles coded ahead of the one being stored: enough to keep the coders busy through a slow commit (a WAL checkpoint). */
+/**
+ * Articles coded ahead of the one being stored: enough to keep the coders busy through a group commit or a WAL
+ * checkpoint, when this thread stores nothing for a while (over 40,000 articles with commits grouped by the second:
+ * 95 % of the bare coder with 128, 90 % with 16; a coded article in hand is a few kB).
+ */
 export function codingWindow(workers: number): number {
-  return Math.max(16, 4 * workers);
+  return Math.max(128, 32 * workers);
 }

@@ -32,6 +32,8 @@ export function watchStepper(store: Store, opts: DispatcherOptions & NotifierOpt
   let dispatcher: Dispatcher | null = null;
   let chain: Promise<unknown> = Promise.resolve();
   const step = async (at: string): Promise<WatchStepReport | null> => {
+    // the articles of an open write group are committed before alerts are made from them and delivered
+    await store.flush?.();
     if (!(await store.watches.listWatches()).length) return null;
     const { evaluated, alerts } = await runWatches(store, at);
     dispatcher ??= new Dispatcher(store.outbox, (c) => createNotifier(c, opts), opts);

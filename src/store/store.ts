@@ -163,5 +163,19 @@ export interface Store extends FeedStateStore {
   readArticles(afterKey: string | null, limit: number): Promise<ArticleWrite[]>;
   /** Every feed's state, by URL. */
   feedStates(): Promise<FeedState[]>;
+  /**
+   * Lets a long ingest commit its articles in groups (null: one transaction per article, the default). Optional:
+   * for a store whose per-article commit is what ingest waits on. A kill then loses the open group (each article
+   * whole or not at all, never a duplicate), which the next run stores again.
+   */
+  groupCommits?(g: WriteGrouping | null): void;
+  /** Commits the open group of writes, if any (close does too). */
+  flush?(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Article writes that share one transaction: committed after `articles` articles or `ms` milliseconds, whichever comes first. */
+export interface WriteGrouping {
+  articles: number;
+  ms: number;
 }

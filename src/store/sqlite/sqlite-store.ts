@@ -1,17 +1,18 @@
-// The embedded Store: SQLite through better-sqlite3, WAL mode, one transaction per article.
+// The embedded Store: SQLite through better-sqlite3, WAL mode, one transaction per article or (for an ingest) per group of journaled articles.
 import Database from "better-sqlite3";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { SitrepError, problem } from "../../core/problems.js";
 import type { CodedEvent } from "../../core/types.js";
 import { buckets, fromBlob, similarity, toBlob, NEAR_JACCARD } from "../../dedup/minhash.js";
 import { eventOrigin } from "../../dedup/origin.js";
 import { bestCluster, clusterKey, km, shiftDate, WINDOW_DAYS, type ClusterShape } from "../../dedup/same-event.js";
-import type { ArticleDate, ArticleMeta, ArticleWrite, Cluster, EventQuery, FeedState, PutOutcome, SentenceRow, Store, StoreStats, StoredEvent } from "../store.js";
+import type { ArticleDate, ArticleMeta, ArticleWrite, Cluster, EventQuery, FeedState, PutOutcome, SentenceRow, Store, StoreStats, StoredEvent, WriteGrouping } from "../store.js";
 import { articleDateOf, articleWriteOf, byArticle, clusterMembers, clusterOf, feedStateOf, metaOf, sentenceOf, type Row } from "../rows.js";
 import { countryClusters, countryPage, eventFilter, type EventFilter } from "./event-filter.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { SqliteOutbox } from "./sqlite-outbox.js";
 import { SqliteWatches } from "./sqlite-watches.js";
+import { journalPath, orphanJournals, otherWriters, WriteJournal } from "./write-journal.js";
 
 
 export interface SqliteOptions {
@@ -68,9 +69,14 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): SqliteS
   const store = new SqliteStore(db, path);
   // sentences a killed run stored but did not index yet
   try {
-    if (!opts.readonly) store.indexSentences();
+    if (!opts.readonly) {
+      store.indexSentences();
+      // articles a killed ingest had stored in a group it did not commit
+      if (path !== ":memory:" && path !== "") store.replayJournals();
+    }
   } catch (e) {
     db.close();
+    if (e instanceof SitrepError) throw e;
     throw new SitrepError(problem("E_STORE_OPEN", path, `${(e as Error).message} (another sitrep is writing to it?)`));
   }
   return store;
@@ -88,6 +94,17 @@ interface ClusterRow extends ClusterShape {
   id: number;
 }
 
+/**
+ * How long a writer that groups its commits leaves the write lock free after a commit: longer than the 100 ms a
+ * waiting connection's busy handler sleeps between tries. It does so after every commit while another ingest
+ * journals beside the same file (the two then take turns), else at most every LOCK_YIELD_EVERY_MS, so that a
+ * command that writes now and then gets in well within its 5 s busy timeout. Not after every commit: on a
+ * large database the storing thread is what ingest waits on, and a pause a second cost a tenth of the speed
+ * (100,000 articles: 78 % of the bare coder against 88 %).
+ */
+const LOCK_YIELD_MS = 150;
+const LOCK_YIELD_EVERY_MS = 2000;
+
 /** Articles stored between two full-text indexing batches. */
 const FTS_BATCH = 200;
 
@@ -100,6 +117,17 @@ export class SqliteStore implements Store {
   private datesSt: { insert: Database.Statement; delete: Database.Statement } | null = null;
   private insertEventCountrySt: Database.Statement | null = null;
   private sinceIndexed = 0;
+  /** Commit grouping (off unless an ingest asks for it) and the open group: when it began, how many articles it holds. */
+  private grouping: WriteGrouping | null = null;
+  private group: { began: number; articles: number; timer: NodeJS.Timeout } | null = null;
+  /** When the next group may take the write lock. */
+  private reopenAt = 0;
+  private yieldedAt = 0;
+  private groupError: SitrepError | null = null;
+  /** Where a grouped article is written before it joins the open transaction (null for :memory: or no grouping). */
+  private journal: WriteJournal | null = null;
+  /** Articles a killed process's journal held that this open stored (replayed). */
+  replayed = 0;
   /** The country index carries each event's root, code and cluster (schema version 4; not so in an older file opened read-only). */
   private readonly carries: boolean;
 
@@ -228,13 +256,105 @@ export class SqliteStore implements Store {
   }
 
   async putArticle(a: ArticleWrite): Promise<PutOutcome> {
+    // after a group commit the write lock is left free a while, so that another writer waiting on it gets in
+    const wait = this.grouping && !this.group ? this.reopenAt - performance.now() : 0;
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    this.throwGroupError();
     try {
-      const out = this.db.transaction(() => this.put(a)).immediate();
+      this.openGroup();
+      // inside an open group the article is journaled, then written in a savepoint: a failing article is rolled back alone
+      const at = this.group && this.journal ? this.journal.append(a) : null;
+      let out: PutOutcome;
+      try {
+        out = this.db.transaction(() => this.put(a)).immediate();
+      } catch (e) {
+        if (at !== null && this.db.inTransaction) this.journal!.cut(at);
+        throw e;
+      }
       if (++this.sinceIndexed >= FTS_BATCH) this.indexSentences();
+      if (this.group && (++this.group.articles >= this.grouping!.articles || performance.now() - this.group.began >= this.grouping!.ms)) this.commitGroup();
       return out;
     } catch (e) {
+      // an error that ended the whole transaction (a full disk) took the group's earlier articles with it
+      const lost = this.group && !this.db.inTransaction ? this.group.articles : 0;
+      if (lost) this.commitGroup();
       if (e instanceof SitrepError) throw e;
-      throw new SitrepError(problem("E_STORE_WRITE", a.doc, (e as Error).message));
+      throw new SitrepError(problem("E_STORE_WRITE", a.doc, (e as Error).message + (lost ? ` (the ${lost} article(s) stored just before it were rolled back too)` : "")));
+    }
+  }
+
+  groupCommits(g: WriteGrouping | null): void {
+    if (!g || g.articles <= 1) {
+      this.commitGroup();
+      this.journal?.close();
+      this.journal = null;
+    } else if (this.path !== ":memory:" && this.path !== "") this.journal ??= new WriteJournal(journalPath(this.path));
+    this.grouping = g && g.articles > 1 ? g : null;
+  }
+
+  /** Stores what the journals of killed processes hold and is not stored yet, then removes those journals. */
+  replayJournals(): void {
+    for (const j of orphanJournals(this.path)) {
+      this.db
+        .transaction(() => {
+          for (const a of j.articles) {
+            const r = this.st.byKey.get(a.key) as Row | undefined;
+            if (r && (r.coder_version === a.coderVersion || (a.duplicateOf && r.duplicate_of != null))) continue;
+            this.put(a);
+            this.replayed++;
+          }
+        })
+        .immediate();
+      rmSync(j.path, { force: true });
+    }
+  }
+
+  async flush(): Promise<void> {
+    this.throwGroupError();
+    this.commitGroup();
+  }
+
+  /** A group commit that failed on its timer, reported once by the next write or flush. */
+  private throwGroupError(): void {
+    const e = this.groupError;
+    this.groupError = null;
+    if (e) throw e;
+  }
+
+  /** Begins a group of article writes (one transaction, committed by size, age or flush) when grouping is on. */
+  private openGroup(): void {
+    if (!this.grouping || this.group || this.db.inTransaction) return;
+    this.db.exec("BEGIN IMMEDIATE");
+    // committed when old enough even if no other article comes (a feed between polls)
+    const timer = setTimeout(() => {
+      try {
+        this.commitGroup();
+      } catch (e) {
+        // reported by the next write or flush
+        this.groupError = e as SitrepError;
+      }
+    }, this.grouping.ms);
+    timer.unref();
+    this.group = { began: performance.now(), articles: 0, timer };
+  }
+
+  /** Commits the open group, if any (synchronous: safe in a signal handler, between two articles). */
+  commitGroup(): void {
+    if (!this.group) return;
+    clearTimeout(this.group.timer);
+    this.group = null;
+    if (!this.db.open || !this.db.inTransaction) return;
+    try {
+      this.db.exec("COMMIT");
+      this.journal?.clear();
+      const now = performance.now();
+      if (now - this.yieldedAt >= LOCK_YIELD_EVERY_MS || otherWriters(this.path)) {
+        this.reopenAt = now + LOCK_YIELD_MS;
+        this.yieldedAt = now;
+      }
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      throw new SitrepError(problem("E_STORE_WRITE", this.path, `the last group of articles was not stored: ${(e as Error).message}`));
     }
   }
 
@@ -546,6 +666,8 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (!this.db.open) return;
     if (this.sinceIndexed) this.indexSentences();
+    this.commitGroup();
+    this.journal?.close();
     this.db.close();
   }
 }
