@@ -24,6 +24,8 @@ export interface Token {
   alt?: string;
   /** A participle describing the noun after it ("the seized tanker"): never the anchor of an act. */
   attributive?: boolean;
+  /** The first word of a place name the places stage resolved ("seized Goma"): matched by the pattern word @place. */
+  place?: boolean;
   /** Character offsets into the article's clean text. */
   start: number;
   end: number;

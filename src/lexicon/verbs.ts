@@ -222,8 +222,11 @@ export function loadVerbLexicon(opts: VerbLexiconOptions = {}): VerbLexicon {
   return lex;
 }
 
+/** The pattern word that matches the first word of a resolved place name ("192 capture @place"). */
+export const PLACE_WORD = "@place";
+
 function tokenIs(t: Token, word: string): boolean {
-  return t.lower === word || t.lemma === word || t.alt === word;
+  return word === PLACE_WORD ? !!t.place : t.lower === word || t.lemma === word || t.alt === word;
 }
 
 const PARTS = new Map<string, string[]>();
@@ -389,6 +392,8 @@ export function findPatternMatches(toks: readonly Token[], lex: VerbLexicon, spa
   for (const t of toks) {
     present.add(t.lower);
     present.add(t.lemma);
+    if (t.alt) present.add(t.alt);
+    if (t.place) present.add(PLACE_WORD);
   }
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];

@@ -300,3 +300,14 @@ test("regression: an -ing form after a verb of beginning is a verb ('began shari
   assert.ok(ev("Jordan began sharing intelligence with Egypt last year.", "2024-05-10", 3).some((x) => x.startsWith("064 JOR>EGY")));
   assert.ok(ev("Kuwait deposited $1 billion with Lebanon's central bank.", "2024-05-10", 3).some((x) => x.startsWith("071 KWT>LBN")));
 });
+
+test("regression: taking a named town is occupying territory (192), and the town is the event's place; seizing a tanker stays 1711", () => {
+  const took = coder.code({ id: "t", text: "Jihadist fighters captured Kidal on Sunday after a week of clashes with the army.", published: "2023-11-14" }).events;
+  const k = took.find((e) => e.code === "192");
+  assert.ok(k, took.map((e) => e.code).join(", "));
+  assert.equal(k.location?.name, "Kidal");
+  assert.ok(ev("Houthi rebels stormed Hodeidah at dawn.", "2015-03-20", 3).some((x) => x.startsWith("192 ")));
+  assert.ok(ev("Iranian forces seized a British-flagged tanker in the Strait of Hormuz.", "2019-07-19", 4).some((x) => x.startsWith("1711 ")));
+  // a person after the verb is no place: capturing a commander is not 192
+  assert.ok(!ev("Troops captured rebel commander Dominic Ongwen near the border.", "2015-01-07", 3).some((x) => x.startsWith("192 ")));
+});

@@ -9,6 +9,8 @@ const PLACE_NOUNS = new Set(["city", "town", "village", "province", "region", "d
 /** Capitalised words that are gazetteer names but rarely places in news prose. */
 const NOT_PLACES = new Set(["police", "president", "university", "mobile", "nice", "reading", "split", "march", "may", "june", "april", "august", "university", "union", "independence", "liberty", "victory", "justice", "unity", "progress", "hope", "concord", "eagle", "orange", "jordan", "chad", "georgia", "turkey", "guinea", "sale", "bath", "of", "the", "a", "aden", "west", "east", "north", "south", "central", "western", "eastern", "northern", "southern", "upper", "lower", "new", "greater"]);
 const BIG_CITY = 500_000;
+/** Verbs whose object is a place when it is a gazetteer name ("rebels seized Goma", "troops retook Kherson"). */
+const TAKEN = new Set(["capture", "captured", "seize", "seized", "overrun", "overran", "retake", "retook", "retaken", "recapture", "recaptured", "storm", "stormed"]);
 
 function isCap(t: Token): boolean {
   return /^[A-Z]/.test(t.text);
@@ -48,6 +50,8 @@ export function sentencePlaces(s: Sentence, mentions: readonly Mention[], gaz: G
     const prev = toks[i - 1];
     const next = toks[found.end];
     const prevLoc = !!prev && (LOCATIVE.has(prev.lower) || (prev.lower === "the" && LOCATIVE.has(toks[i - 2]?.lower ?? "")));
+    // a town taken, not a country ("seized Iraq's second city" names the city after)
+    const taken = !!prev && TAKEN.has(prev.lower);
     const ofPlace = prev?.lower === "of" && PLACE_NOUNS.has(toks[i - 2]?.lemma ?? "");
     const nextPlaceNoun = !!next && PLACE_NOUNS.has(next.lemma);
     const actor = mentions.find((m) => m.start <= i && m.end > i && !m.modifier);
@@ -55,8 +59,8 @@ export function sentencePlaces(s: Sentence, mentions: readonly Mention[], gaz: G
     const lower = toks.slice(i, found.end).map((x) => x.lower).join(" ");
     const ok =
       !NOT_PLACES.has(lower) &&
-      (prevLoc || ofPlace || nextPlaceNoun || best.kind === "region" || (best.population >= BIG_CITY && !actor && i > 0)) &&
-      !(actor && actor.kind !== "country" && !prevLoc);
+      (prevLoc || taken || ofPlace || nextPlaceNoun || best.kind === "region" || (best.population >= BIG_CITY && !actor && i > 0)) &&
+      !(actor && actor.kind !== "country" && !prevLoc && !taken);
     if (ok && !(best.kind === "country" && !prevLoc)) {
       out.push({
         name: best.name,

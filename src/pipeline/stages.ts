@@ -27,9 +27,9 @@ export function stageTable(r: Resources, opts: EventOptions = {}): Stage[] {
     createTagStage(), // sentences and tokens with POS and lemmas (wink-nlp)
     createTimeStage(), // dates against the publication date (chrono-node)
     createActorsStage(r.actors), // actor mentions → CAMEO actor codes
+    createPlacesStage(r.gazetteer), // place names → coordinates (before events: "seized Goma" takes a place)
     createEventsStage(r.verbs, r.ontology, opts), // verb patterns → CAMEO event codes, source/target, modality
     createAttributionStage(), // who says so, hedges
-    createPlacesStage(r.gazetteer), // place names → coordinates
     createRecordStage(r.ontology, r.gazetteer), // the public event record
   ];
 }
