@@ -12,7 +12,7 @@ import { fetchArticlePage, runPoller } from "../sources/feed-poller.js";
 import type { FeedItem } from "../sources/feed.js";
 import { readInput } from "../sources/read-input.js";
 import { dbTarget, openStore, shownTarget } from "./db.js";
-import { parseEvery } from "./duration.js";
+import { parseDuration, parseEvery } from "./duration.js";
 import { Progress } from "./progress.js";
 import { columnsOf, INPUT_OPTIONS } from "./input-options.js";
 
@@ -104,8 +104,9 @@ export async function runIngest(argv: string[]): Promise<number> {
     process.stderr.write(`sitrep ingest: --workers takes a whole number from 1 to 16, not "${o.workers}"\n`);
     return 2;
   }
-  const commitMs = o["commit-every"] === undefined ? INGEST_GROUPING.ms : /^0+(\.0*)?\s*[smh]?$/.test(o["commit-every"].trim()) ? 0 : parseEvery(o["commit-every"]);
-  if (commitMs === null) {
+  // 0, or at least a second
+  const commitMs = o["commit-every"] === undefined ? INGEST_GROUPING.ms : parseDuration(o["commit-every"]);
+  if (commitMs === null || (commitMs > 0 && commitMs < 1000)) {
     process.stderr.write(`sitrep ingest: --commit-every takes 0 or a duration of at least 1s like 1s or 5s, not "${o["commit-every"]}"\n`);
     return 2;
   }

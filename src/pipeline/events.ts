@@ -626,7 +626,6 @@ export function createEventsStage(lex: VerbLexicon, onto: Ontology, opts: EventO
       for (const s of doc.sentences) {
         if (s.caption) continue;
         if (dIdx.size && findDiscard(lower[s.index], dIdx, "sentence")) continue;
-        for (const p of doc.places[s.index] ?? []) if (s.tokens[p.start]) s.tokens[p.start].place = true;
         events.push(...codeSentence(s, doc.mentions[s.index], lex, onto, opts));
       }
       return { ...doc, events };

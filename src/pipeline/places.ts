@@ -62,6 +62,8 @@ export function sentencePlaces(s: Sentence, mentions: readonly Mention[], gaz: G
       (prevLoc || taken || ofPlace || nextPlaceNoun || best.kind === "region" || (best.population >= BIG_CITY && !actor && i > 0)) &&
       !(actor && actor.kind !== "country" && !prevLoc && !taken);
     if (ok && !(best.kind === "country" && !prevLoc)) {
+      // for the verb patterns' @place ("192 capture @place")
+      toks[i].place = true;
       out.push({
         name: best.name,
         country: best.country,

@@ -165,8 +165,8 @@ export interface Store extends FeedStateStore {
   feedStates(): Promise<FeedState[]>;
   /**
    * Lets a long ingest commit its articles in groups (null: one transaction per article, the default). Optional:
-   * for a store whose per-article commit is what ingest waits on. A kill then loses the open group (each article
-   * whole or not at all, never a duplicate), which the next run stores again.
+   * for a store whose per-article commit is what ingest waits on. The store keeps what a kill would lose of the
+   * open group (SQLite: a journal replayed at the next open), so a kill still loses at most the article in flight.
    */
   groupCommits?(g: WriteGrouping | null): void;
   /** Commits the open group of writes, if any (close does too). */

@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { SitrepError } from "../../core/problems.js";
 import { article } from "../contract.js";
 import { openSqliteStore } from "./sqlite-store.js";
+import { journalPath } from "./write-journal.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sitrep-group-"));
 
@@ -110,6 +111,17 @@ test("a process killed with an open group loses nothing: its journal is stored a
   assert.equal(again.replayed, 0);
   assert.equal((await again.stats()).articles, 8);
   await again.close();
+});
+
+test("a journal under this process's own id that it did not open is a dead process's (ids are re-used) and is replayed", async () => {
+  const path = join(dir, "reused.db");
+  openSqliteStore(path).db.close();
+  const a = article("r1");
+  writeFileSync(journalPath(path), JSON.stringify({ ...a, minhash: a.minhash ? Array.from(a.minhash) : null }) + "\n");
+  const s = openSqliteStore(path);
+  assert.equal(s.replayed, 1);
+  assert.equal((await s.stats()).articles, 1);
+  await s.close();
 });
 
 test("a journal's cut last line (the article being written) is dropped; a damaged line is an error naming the file and line", async () => {

@@ -1,7 +1,7 @@
 // The article journal of grouped commits: each article is appended (one write) before it joins the open
 // transaction, and the journal is emptied when the group commits; a killed process's journal is replayed at the
 // next open. So a kill -9 loses at most the article being written, while SQLite commits once a second.
-import { closeSync, existsSync, ftruncateSync, fstatSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, existsSync, ftruncateSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { SitrepError, problem } from "../../core/problems.js";
 import type { ArticleWrite } from "../store.js";
@@ -13,30 +13,38 @@ export function journalPath(dbPath: string, pid = process.pid): string {
   return `${dbPath}-ingest-${pid}.journal`;
 }
 
+/** Journals this process has open: a journal under this process's id that is not among them is a dead process's (ids are re-used, in containers at once). */
+const OWN = new Set<string>();
+
 export class WriteJournal {
   private fd: number | null;
+  /** Bytes written: where the next article starts. */
+  private size = 0;
 
   /** Creates the (empty) journal at once: while it exists, another writer of the file knows this one waits for the lock too. */
   constructor(readonly path: string) {
-    this.fd = openSync(path, "a+");
+    this.fd = openSync(path, "w");
+    OWN.add(path);
   }
 
   /** Appends one article (a whole line in one write, so a kill leaves whole lines and at most a cut last one). Returns the offset to cut back to. */
   append(a: ArticleWrite): number {
     if (this.fd === null) throw new Error(`the journal ${this.path} is closed`);
-    const at = fstatSync(this.fd).size;
-    writeSync(this.fd, JSON.stringify({ ...a, minhash: a.minhash ? Array.from(a.minhash) : null }) + "\n");
+    const at = this.size;
+    this.size += writeSync(this.fd, JSON.stringify({ ...a, minhash: a.minhash ? Array.from(a.minhash) : null }) + "\n", at);
     return at;
   }
 
   /** Cuts the journal back to `at` (the article written after it failed and is not in the transaction). */
   cut(at: number): void {
-    if (this.fd !== null) ftruncateSync(this.fd, at);
+    if (this.fd === null) return;
+    ftruncateSync(this.fd, at);
+    this.size = at;
   }
 
   /** Empties the journal: everything in it is committed. */
   clear(): void {
-    if (this.fd !== null) ftruncateSync(this.fd, 0);
+    this.cut(0);
   }
 
   /** Empties and removes the journal. */
@@ -44,12 +52,13 @@ export class WriteJournal {
     if (this.fd === null) return;
     closeSync(this.fd);
     this.fd = null;
+    OWN.delete(this.path);
     rmSync(this.path, { force: true });
   }
 }
 
-const alive = (pid: number): boolean => {
-  if (pid === process.pid) return true;
+const alive = (pid: number, path: string): boolean => {
+  if (pid === process.pid) return OWN.has(path);
   try {
     process.kill(pid, 0);
     return true;
@@ -72,17 +81,17 @@ function journalsOf(dbPath: string): Array<{ path: string; pid: number }> {
 
 /** Whether another running process journals grouped writes to this database file (another ingest). */
 export function otherWriters(dbPath: string): boolean {
-  return journalsOf(dbPath).some((j) => j.pid !== process.pid && alive(j.pid));
+  return journalsOf(dbPath).some((j) => j.pid !== process.pid && alive(j.pid, j.path));
 }
 
 /** Journals that processes no longer running left beside a database file, each with its whole lines of articles. */
-export function orphanJournals(dbPath: string): Array<{ path: string; articles: ArticleWrite[]; cut: boolean }> {
-  const out: Array<{ path: string; articles: ArticleWrite[]; cut: boolean }> = [];
+export function orphanJournals(dbPath: string): Array<{ path: string; articles: ArticleWrite[] }> {
+  const out: Array<{ path: string; articles: ArticleWrite[] }> = [];
   for (const { path, pid } of journalsOf(dbPath)) {
-    if (alive(pid)) continue;
+    if (alive(pid, path)) continue;
     const lines = readFileSync(path, "utf8").split("\n");
-    // the last piece is "" after a whole last line, or the article a kill cut in the middle of its write
-    const last = lines.pop();
+    // the last piece is "" after a whole last line, or the article a kill cut in the middle of its write: dropped
+    lines.pop();
     const articles = lines.flatMap((l, i) => {
       if (!l.trim()) return [];
       let a: ArticleWrite & { minhash: number[] | null };
@@ -93,7 +102,7 @@ export function orphanJournals(dbPath: string): Array<{ path: string; articles: 
       }
       return [{ ...a, minhash: a.minhash ? Uint32Array.from(a.minhash) : null }];
     });
-    out.push({ path, articles, cut: !!last });
+    out.push({ path, articles });
   }
   return out;
 }
