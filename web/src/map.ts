@@ -57,6 +57,9 @@ export function createMap(el: HTMLElement, onCountry: (iso3: string) => void, on
   const countries = map.createPane("countries");
   countries.style.zIndex = "300";
   const markers = L.layerGroup().addTo(map);
+  let zooming = false;
+  map.on("zoomstart", () => (zooming = true));
+  map.on("zoomend", () => (zooming = false));
   const byCluster = new Map<number, L.CircleMarker>();
   let selected = new Set<string>();
   let geo: L.GeoJSON | null = null;
@@ -113,6 +116,8 @@ export function createMap(el: HTMLElement, onCountry: (iso3: string) => void, on
       const c = map.getCenter();
       return { lat: +c.lat.toFixed(3), lon: +c.lng.toFixed(3), km: Math.max(1, Math.round(c.distanceTo(map.getBounds().getNorthEast()) / 1000)) };
     },
-    remove: () => map.remove(),
+    // not in the middle of an animated zoom: Leaflet finishes it on a timer that would then read the removed
+    // panes ("Cannot read properties of undefined (reading '_leaflet_pos')"); the map goes when it has ended
+    remove: () => (zooming ? map.once("moveend", () => map.remove()) : map.remove()),
   };
 }
