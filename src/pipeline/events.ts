@@ -25,7 +25,18 @@ const TARGET_PREPS = new Set(["on", "against", "with", "to", "at", "into", "towa
 const OBJECT_FILLER = new Set(["DET", "ADJ", "NUM", "ADV", "PART", "NOUN"]);
 /** Words that open a new clause when scanning right for a target. */
 const CLAUSE_STOP = new Set([";", ":", "that", "which", "who", "whom", "while", "because", "after", "before", "when", "but", "as", "although", "though", "since", "where", "according", "(", ")"]);
-const OBLIQUE = new Set(["of", "in", "with", "against", "to", "for", "on", "from", "at", "between", "near", "by", "over", "about", "among", "into", "toward", "towards", "under", "including", "like", "than"]);
+/** Prepositions that open a phrase of their own; before a number some of them only say "roughly" ("around 30 people"). */
+const OBLIQUE = new Set(["of", "in", "with", "against", "to", "for", "on", "from", "at", "between", "near", "by", "over", "about", "among", "into", "toward", "towards", "under", "including", "like", "than", "through", "across", "throughout", "inside", "outside", "around", "along", "beyond", "via", "within", "behind"]);
+const APPROXIMATE = new Set(["about", "around", "between", "over", "under", "some", "nearly", "almost", "roughly", "approximately"]);
+function obliqueAt(toks: readonly Token[], j: number): boolean {
+  const t = toks[j];
+  return !!t && OBLIQUE.has(t.lower) && !(APPROXIMATE.has(t.lower) && toks[j + 1]?.pos === "NUM");
+}
+/** Inside the noun phrase that ends before a mention: determiners, adjectives, numbers, "'s", "around" before a number. */
+function npInner(toks: readonly Token[], j: number): boolean {
+  const t = toks[j];
+  return (NP_INNER.has(t.pos) || t.lower === "'s" || (APPROXIMATE.has(t.lower) && toks[j + 1]?.pos === "NUM")) && !obliqueAt(toks, j);
+}
 const BE = new Set(["be", "is", "are", "was", "were", "been", "being", "'s", "get", "got", "gotten"]);
 const FUTURE = new Set(["will", "would", "'ll", "shall", "wo"]);
 const MAY = new Set(["could", "might", "may", "should", "must", "can", "ca"]);
@@ -119,6 +130,15 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
   return found;
 }
 
+/** "by" at i opens an agent: a noun phrase follows ("by China", "by the army"), not a means ("by telephone"). */
+function byAgentAt(toks: readonly Token[], i: number): boolean {
+  if (toks[i]?.lower !== "by") return false;
+  let j = i + 1;
+  while (j < toks.length && (toks[j].pos === "DET" || toks[j].pos === "ADJ" || toks[j].pos === "NUM")) j++;
+  return toks[j]?.pos === "PROPN" || (toks[j]?.pos === "NOUN" && !MEANS.has(toks[j].lower));
+}
+const MEANS = new Set(["telephone", "phone", "video", "videolink", "letter", "email", "mail", "car", "helicopter", "plane", "air", "sea", "road", "land", "train", "boat", "force", "decree", "hand", "mistake", "accident", "chance", "far", "default", "law", "consensus", "acclamation", "proxy"]);
+
 function isPassive(toks: readonly Token[], m: PatternMatch): boolean {
   const v = toks[m.start];
   if (/ing$/.test(v.lower) || v.lower === v.lemma) return false;
@@ -127,8 +147,8 @@ function isPassive(toks: readonly Token[], m: PatternMatch): boolean {
     if (BE.has(t.lower) || BE.has(t.lemma)) return true;
     if (t.pos !== "ADV" && t.pos !== "PART" && t.lower !== "not") break;
   }
-  // reduced passive: "soldiers killed by militants"
-  const by = toks.slice(m.end, m.end + 4).findIndex((t) => t.lower === "by");
+  // reduced passive: "soldiers killed by militants", "a deal brokered by China after talks" (the "by" inside the match)
+  const by = byAgentAt(toks, m.start + 1) ? 0 : toks.slice(m.end, m.end + 4).findIndex((t) => t.lower === "by");
   return by >= 0 && m.start > 0 && (toks[m.start - 1].pos === "NOUN" || toks[m.start - 1].pos === "PROPN");
 }
 
@@ -199,18 +219,29 @@ function subjectLeft(c: Ctx, v: number, floor: number, exclude: Set<Mention>): M
     if (m.end > v || m.start < floor || exclude.has(m)) continue;
     // the word before the noun phrase the mention ends: "in Australia's New South Wales" is all inside "in"
     let j = m.start - 1;
-    while (j >= 0 && (NP_INNER.has(c.toks[j].pos) || c.toks[j].lower === "'s") && !OBLIQUE.has(c.toks[j].lower)) j--;
+    while (j >= 0 && npInner(c.toks, j)) j--;
+    // "through northern Italy and Austria": the last of coordinated actors stands in the phrase the first one does
+    for (let first = true; ; first = false) {
+      const w = c.toks[j]?.lower;
+      if (w !== "and" && w !== "or" && (first || w !== ",")) break;
+      const before = c.mentions.find((x) => x.end === j && !x.modifier);
+      if (!before) break;
+      j = before.start - 1;
+      while (j >= 0 && npInner(c.toks, j)) j--;
+    }
     const prev = c.toks[j];
+    // "with Baku and Yerevan each blaming the other": the noun phrase of an absolute "with" is its participle's subject
+    if (prev?.lower === "with" && !m.modifier && /ing$/.test(c.toks[v]?.lower ?? "") && c.toks.slice(m.end, v).every((t) => t.pos === "ADV" || t.pos === "DET" || t.lower === "each" || t.lower === "both")) return m;
     if (m.modifier) {
       // "a U.S. drone strike killed", "Russian missiles hit": the modifier of the subject's head is the actor
       const gap = c.toks.slice(m.end, v);
       if (!(gap.length && gap.length <= 3 && gap.every((t) => t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "PROPN"))) continue;
       // ... but not inside a phrase of its own ("Somali forces backed by U.S. air strikes recaptured")
-      if (prev && OBLIQUE.has(prev.lower) && prev.lower !== "than") continue;
+      if (prev && obliqueAt(c.toks, j) && prev.lower !== "than") continue;
       return m;
     }
     // "more than 100,000 people rallied": "than" opens no phrase of its own here
-    if (prev && OBLIQUE.has(prev.lower) && prev.lower !== "than") {
+    if (prev && obliqueAt(c.toks, j) && prev.lower !== "than") {
       // "the convoy of Malian troops was attacked": the head is no actor, the "of" phrase stands for it
       if (prev.lower === "of" && !fallback) fallback = m;
       continue;
@@ -265,17 +296,22 @@ function byPhrase(c: Ctx, from: number, exclude: Set<Mention>): Mention | null {
 }
 
 /** Source of a nominal event: a modifier or possessive just before it, or a "by"/"between" phrase after. */
-function nounSource(c: Ctx, m: PatternMatch, exclude: Set<Mention>): { source: Mention | null; target: Mention | null } {
+function nounSource(c: Ctx, m: PatternMatch, exclude: Set<Mention>): { source: Mention | null; target: Mention | null; between?: boolean } {
   const before = c.mentions.filter((x) => x.end <= m.start && m.start - x.end <= 3 && !exclude.has(x));
   const near = before[before.length - 1];
   if (near) {
     const gap = c.toks.slice(near.end, m.start);
     if (gap.every((t) => t.lower === "'s" || t.pos === "ADJ" || t.pos === "NOUN" || t.pos === "NUM" || t.pos === "DET")) return { source: near, target: null };
   }
-  const next = c.toks[m.end];
-  if (next && next.lower === "between") {
-    const ms = c.mentions.filter((x) => x.start > m.end && x.start < m.end + 8);
-    if (ms.length >= 2) return { source: ms[0], target: ms[1] };
+  // "clashes between A and B", "fighting erupted in Khartoum on Saturday between A and B"
+  for (let j = m.end; j < Math.min(c.toks.length, m.end + 10); j++) {
+    const w = c.toks[j].lower;
+    if (w === "between") {
+      const ms = c.mentions.filter((x) => !x.modifier && x.start > j && x.start < j + 8);
+      if (ms.length >= 2) return { source: ms[0], target: ms[1], between: true };
+      break;
+    }
+    if (w === "," || CLAUSE_STOP.has(w) || (j > m.end && c.toks[j].pos === "VERB")) break;
   }
   return { source: byPhrase(c, m.end, exclude), target: null };
 }
@@ -337,12 +373,24 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     let dropped: string | null = null;
     let negated = false;
     let claimant: Mention | null = null;
+    let betweenPair = false;
     let confidence = 0.6 + Math.min(0.2, 0.05 * p.weight);
     const vt = toks[v];
-    const isNoun = vt.pos === "NOUN" || vt.pos === "PROPN";
+    // "Fighting erupted ...", "Heavy shelling continued": a gerund that is its clause's subject names an event
+    const gerundSubject = /ing$/.test(vt.lower) && m.end - v === 1 && (v === 0 || toks[v - 1].pos === "DET" || toks[v - 1].pos === "ADJ") && (toks[m.end]?.pos === "VERB" || toks[m.end]?.pos === "AUX");
+    const isNoun = vt.pos === "NOUN" || vt.pos === "PROPN" || gerundSubject;
     // a gerund complement ("accused of attacking", "arrested for rioting") is the content of another act
     if (/ing$/.test(vt.lower) && v > 0 && ["of", "for", "about", "on", "against", "toward", "towards"].includes(toks[v - 1].lower)) {
       dropped = "complement of another act";
+    }
+    // "the first talks since fighting broke out", "since Russia invaded Ukraine": the time line's anchor, told as background
+    for (let j = v - 1; j >= Math.max(0, v - 6); j--) {
+      const t = toks[j];
+      if (t.lower === "since") {
+        dropped = "background (\"since ...\"), not a report of the act";
+        break;
+      }
+      if (t.lower === "," || t.lower === ";" || t.pos === "VERB" || t.pos === "AUX" || t.pos === "ADP" || t.pos === "SCONJ") break;
     }
     if (isNoun) {
       // the object of a statement, a protest or a verbal conflict ("denounced the Russian invasion", "protested
@@ -353,14 +401,26 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         else if (gov && (gov.quad === 1 || gov.quad === 3 || gov.isProtest)) dropped = `the object of "${toks[prev.verbStart].text}": a reference, not a report`;
       }
       const ns = nounSource(c, m, new Set());
+      betweenPair = !!ns.between;
       source = claimant ?? ns.source;
       if (claimant) notes.push(`claimed by ${claimant.text}`);
-      target = ns.target ?? (p.notarget ? null : objectRight(c, m.end, TARGET_PREPS, new Set(source ? [source] : []), 8));
+      // "clashes with police": a pattern that ends in its preposition has its object right after it
+      const endsInPrep = TARGET_PREPS.has(toks[m.end - 1]?.lower ?? "");
+      target = ns.target ?? (p.notarget ? null : objectRight(c, m.end, endsInPrep ? null : TARGET_PREPS, new Set(source ? [source] : []), 8));
+      // "three soldiers were killed in clashes with rebels": those killed fought the rebels, who killed them
+      const between = prev ? toks.slice(prev.verbEnd, v) : [];
+      if (!source && target && toks[m.end - 1]?.lower === "with" && prev && !prev.source && prev.target && prev.notes.includes("passive") && between.some((t) => t.lower === "in") && between.every((t) => t.lower === "in" || t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM")) {
+        source = prev.target;
+        notes.push("source: those the passive before it reports hit");
+        prev.source = target;
+        prev.notes.push(`source: the other side of "${toks[v].text} with"`);
+        if (prev.dropped === "no source actor") prev.dropped = null;
+      }
       notes.push("nominal event");
       confidence -= 0.1;
     } else if (p.passive || isPassive(toks, m)) {
       const subj = subjectLeft(c, v, clauseStart, new Set());
-      const agent = byPhrase(c, m.end, new Set(subj ? [subj] : []));
+      const agent = byPhrase(c, byAgentAt(toks, m.start + 1) ? m.start + 1 : m.end, new Set(subj ? [subj] : []));
       if (p.passive) {
         // "came under attack from X"
         target = subj;
@@ -383,7 +443,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         // the main subject stands before the sentence's first verb ("An earthquake struck Morocco, killing ..." has none)
         const fv = toks.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
         const firstVerb = Math.min(fv < 0 ? v : fv, out[0]?.verbStart ?? v);
-        const main = out.find((e) => e.source && !e.code.startsWith("01"))?.source ?? mentions.find((x) => !x.modifier && x.end <= firstVerb && !OBLIQUE.has(toks[x.start - 1]?.lower ?? ""));
+        const main = out.find((e) => e.source && !e.code.startsWith("01"))?.source ?? mentions.find((x) => !x.modifier && x.end <= firstVerb && !obliqueAt(toks, x.start - 1));
         if (main && main.end <= v) {
           source = main;
           notes.push("participial clause: the main subject");
@@ -508,7 +568,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     }
     // "supplies to troops stationed on a warship", "diplomats accused of spying": an -ed verb right after the object
     // noun of another act, before a preposition, describes that noun (a reduced relative clause); it reports no act
-    if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by" && prev && prev.verbEnd <= v && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that")) {
+    if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by" && !byAgentAt(toks, v + 1) && prev && prev.verbEnd <= v && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that")) {
       dropped = `describes the noun before it ("${toks[v - 1].text} ${vt.text} ..."), not an act`;
     }
     // "deployed 400 police officers to Haiti to fight gangs": an infinitive after another act of the clause is that act's purpose
@@ -554,7 +614,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       ...(p.compound ? { compound: true } : {}),
       ...(p.literal ? { literal: true } : {}),
       ...(p.claims ? { claims: true } : {}),
-      ...(p.mutual ? { mutual: true } : {}),
+      // "fighting between A and B" is done by each side to the other
+      ...(p.mutual || betweenPair ? { mutual: true } : {}),
     };
     out.push(cand);
     prev = cand;
@@ -565,7 +626,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   for (const e of out) {
     if (e.dropped || !e.source) continue;
     const src = e.source;
-    const group = coordinated(toks, mentions, src, e.verbStart).filter((x) => x !== e.target);
+    // a "by" agent after its verb ("brokered by Turkey and the United Nations") is coordinated up to the sentence end
+    const group = coordinated(toks, mentions, src, src.start > e.verbStart ? toks.length : e.verbStart).filter((x) => x !== e.target);
     const others = group.filter((x) => x !== src);
     const mutual = (!!onto.get(e.code)?.flags.has("mutual") || !!e.mutual) && !e.literal;
     if ((e.compound || (e.literal && !e.target) || (mutual && !e.target)) && others.length && (!e.target || others.includes(e.target))) {
