@@ -343,3 +343,28 @@ test("regression: a truce agreed is an agreement (05); a truce declared is a yie
   // "spoke by telephone" is no passive
   assert.ok(ev("Macron spoke by telephone with Zelensky on Sunday.", "2024-03-04").some((x) => x.startsWith("04 FRA")));
 });
+
+test("regression: a participial clause whose main subject is no actor has no source ('An earthquake struck ..., killing ... and flattening')", () => {
+  assert.deepEqual(ev("A powerful earthquake struck eastern Turkey early on Monday, killing more than 300 people and flattening hundreds of buildings.", "2024-03-04"), []);
+  assert.deepEqual(ev("Wildfires fanned by strong winds tore through suburbs of Athens on Tuesday, destroying dozens of homes.", "2024-03-04"), []);
+  // an actor subject still carries its participles
+  assert.ok(ev("Russian forces shelled Kharkiv on Monday, killing five civilians and wounding 20.", "2024-03-04").every((x) => x.startsWith("19 RUSMIL") || x.startsWith("18 RUSMIL")));
+});
+
+test("regression: 'said on Monday that President X had demanded' has X as source; 'in a telephone call' is X's consultation", () => {
+  const e = ev("The spokesman said on Monday that President Joe Biden had demanded in a phone call with Benjamin Netanyahu an end to the fighting.", "2024-03-04");
+  assert.ok(e.some((x) => x.startsWith("10 USAGOV")), e.join(", "));
+  assert.ok(e.includes("04 USAGOV>ISRGOV"), e.join(", "));
+  assert.ok(!e.some((x) => x.startsWith("10 GOV")), e.join(", "));
+});
+
+test("regression: ', and X imposed' joins clauses, not a list of subjects", () => {
+  const e = ev("Turkish troops pushed deeper into northern Syria, and Washington imposed sanctions on two Turkish ministers.", "2024-03-04");
+  assert.ok(e.some((x) => x.startsWith("16 USAGOV")), e.join(", "));
+  assert.ok(!e.some((x) => x.startsWith("16 SYR")), e.join(", "));
+});
+
+test("regression: a possibility over a modal word, or an act named as the subject of 'would', is no report", () => {
+  assert.deepEqual(ev("Analysts said Turkey could seek to capture the whole border strip.", "2024-03-04").filter((x) => /^1[3-9]|^20/.test(x)), []);
+  assert.deepEqual(ev("A Russian attack on Moldova would be a grave escalation, diplomats said.", "2024-03-04").filter((x) => x.startsWith("19")), []);
+});

@@ -35,6 +35,8 @@ function obliqueAt(toks: readonly Token[], j: number): boolean {
 /** Inside the noun phrase that ends before a mention: determiners, adjectives, numbers, "'s", "around" before a number. */
 function npInner(toks: readonly Token[], j: number): boolean {
   const t = toks[j];
+  // "said on Monday that President Biden had demanded": "that", even tagged a determiner, opens the clause
+  if (t.lower === "that" || t.lower === "which" || t.lower === "whether") return false;
   return (NP_INNER.has(t.pos) || t.lower === "'s" || (APPROXIMATE.has(t.lower) && toks[j + 1]?.pos === "NUM")) && !obliqueAt(toks, j);
 }
 const BE = new Set(["be", "is", "are", "was", "were", "been", "being", "'s", "get", "got", "gotten"]);
@@ -195,6 +197,8 @@ function coordinated(toks: readonly Token[], mentions: readonly Mention[], m: Me
   const group = list.slice(lo, hi + 1);
   // a list needs an "and"/"or"/"nor" somewhere: "Paris, France" is no list
   const hasAnd = group.some((g, k) => k > 0 && toks.slice(group[k - 1].end, g.start).some((t) => ["and", "or", "nor"].includes(t.lower)));
+  // "... in northern Syria, and Washington imposed": ", and" between two actors alone joins clauses, not a list
+  if (group.length === 2 && toks.slice(group[0].end, group[1].start).some((t) => t.lower === ",")) return [m];
   return hasAnd ? group : [m];
 }
 
@@ -224,6 +228,8 @@ function subjectLeft(c: Ctx, v: number, floor: number, exclude: Set<Mention>): M
     for (let first = true; ; first = false) {
       const w = c.toks[j]?.lower;
       if (w !== "and" && w !== "or" && (first || w !== ",")) break;
+      // ", and Washington imposed ...": a comma before the "and" joins clauses
+      if (first && c.toks[j - 1]?.lower === ",") break;
       const before = c.mentions.find((x) => x.end === j && !x.modifier);
       if (!before) break;
       j = before.start - 1;
@@ -243,7 +249,9 @@ function subjectLeft(c: Ctx, v: number, floor: number, exclude: Set<Mention>): M
     // "more than 100,000 people rallied": "than" opens no phrase of its own here
     if (prev && obliqueAt(c.toks, j) && prev.lower !== "than") {
       // "the convoy of Malian troops was attacked": the head is no actor, the "of" phrase stands for it
-      if (prev.lower === "of" && !fallback) fallback = m;
+      // ("suburbs of Athens" is a place: a capital after "of" stands for no government; "thousands of Cubans" do protest)
+      const placeName = m.kind === "country" && m.code.endsWith("GOV") && m.code.length === 6;
+      if (prev.lower === "of" && !fallback && !placeName) fallback = m;
       continue;
     }
     return m;
@@ -416,6 +424,39 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         prev.notes.push(`source: the other side of "${toks[v].text} with"`);
         if (prev.dropped === "no source actor") prev.dropped = null;
       }
+      // "told Mubarak in a telephone call", "during a state visit to Moscow": a nominal act the clause's own act
+      // happens in is done by that act's source (with its target when the noun has none)
+      const inside = prev ? toks.slice(prev.verbEnd, v) : [];
+      let opener = inside.findIndex((t) => t.lower === "in" || t.lower === "during");
+      // "in" right after the verb's object ("told Mubarak in a call"), not inside it ("$500 million in military aid"); "during" anywhere
+      if (opener > 0 && inside[opener].lower === "in") {
+        const from = prev!.verbEnd;
+        for (let k = from; k < from + opener; k++) {
+          if (toks[k].pos === "DET" || mentions.some((x) => !x.modifier && x.start <= k && k < x.end)) continue;
+          opener = -1;
+          break;
+        }
+      }
+      if (!source && prev?.source && !prev.notes.includes("passive") && !prev.dropped && opener >= 0 && inside.length - opener <= 4 && inside.slice(opener + 1).every((t) => t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || t.pos === "NOUN" || t.lower === "-") && !inside.some((t) => t.lower === "," || t.lower === ";" || t.pos === "VERB")) {
+        source = prev.source;
+        // the object of the clause's verb ("told Putin in a call") is the other party when the noun names none
+        const object = mentions.find((x) => !x.modifier && x !== source && x.start >= prev!.verbEnd && x.end <= prev!.verbEnd + opener);
+        if (!target) target = object ?? (prev.target !== source ? prev.target : null);
+        notes.push(`source: the act it takes place in ("${toks[prev.verbStart].text}")`);
+        // a circumstance of the act, not its object: no reference to an act told elsewhere
+        if (dropped?.startsWith("the object of")) dropped = null;
+      }
+      // "a Chinese invasion of Taiwan would be ...", "a strike on Iran could trigger ...": an act as the subject of a
+      // conditional or a possibility is a supposition, not a report
+      for (let j = m.end; j < Math.min(toks.length, m.end + 8); j++) {
+        const t = toks[j];
+        if (MAY.has(t.lower) || t.lower === "would") {
+          negated = true;
+          notes.push(`hypothetical ("${t.text}" after the act named as subject)`);
+          break;
+        }
+        if (!(t.pos === "ADP" || t.pos === "DET" || t.pos === "ADJ" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM" || t.lower === "'s")) break;
+      }
       notes.push("nominal event");
       confidence -= 0.1;
     } else if (p.passive || isPassive(toks, m)) {
@@ -439,14 +480,22 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         if (after) source = after;
       }
       // a participial clause after a comma (", accusing X of ...", ", killing 12") belongs to the main subject
-      if (!source && /ing$/.test(vt.lower) && v > 0 && toks[v - 1].lower === ",") {
+      // ... and so does one joined to such a clause by "and" (", killing 300 people and flattening villages")
+      let noSubject = false;
+      const participial = !source && /ing$/.test(vt.lower) && v > 0 && (toks[v - 1].lower === "," || (toks[v - 1].lower === "and" && !!prev?.notes.some((n) => n.startsWith("participial clause"))));
+      if (participial) {
         // the main subject stands before the sentence's first verb ("An earthquake struck Morocco, killing ..." has none)
         const fv = toks.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
         const firstVerb = Math.min(fv < 0 ? v : fv, out[0]?.verbStart ?? v);
-        const main = out.find((e) => e.source && !e.code.startsWith("01"))?.source ?? mentions.find((x) => !x.modifier && x.end <= firstVerb && !obliqueAt(toks, x.start - 1));
+        // ("hundreds of people marched ..., demanding": the subject's "of" phrase stands for its head, as subjectLeft reads it)
+        const main = out.find((e) => e.source && !e.code.startsWith("01"))?.source ?? subjectLeft(c, firstVerb, 0, new Set());
         if (main && main.end <= v) {
           source = main;
           notes.push("participial clause: the main subject");
+        } else {
+          // an earthquake, a storm, a blackout: not an actor, and no actor named later in the sentence stands in for it
+          noSubject = true;
+          notes.push("participial clause: the main subject is no actor");
         }
       }
       // "vowed to crush the bandits terrorising the northwest": an -ing participle right after a noun phrase describes it
@@ -467,7 +516,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         notes.push(source ? "relative clause: its antecedent" : "relative clause: the antecedent is no actor");
         if (!source) dropped = "the subject is no actor";
       }
-      if (!source && !relative) {
+      if (!source && !relative && !noSubject) {
         source = subjectLeft(c, v, clauseStart, usedAsTarget);
         // coordinated verbs share a subject: "X attacked Y and killed Z", "..., killing Z"
         if (prev && prev.source && (!source || (prev.target && source === prev.target)) && v - prevEnd <= 4) {
@@ -536,6 +585,16 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       const rc = onto.modal("reject", code);
       notes.push(`refusal ("will not"): ${code} → ${rc}`);
       code = rc;
+    }
+    // "could seek to seize", "did not vow to retaliate": a possibility or a negation governing the modal word
+    // governs the act too ("if" is left out: a threat is conditional by nature)
+    const first = modals.find((x) => x.kind !== "negation" && x.kind !== "hypothetical");
+    if (first && !refusal) {
+      const over = modals.find((x) => (x.kind === "hypothetical" || x.kind === "negation") && x.at < first.at && !CONDITIONAL.has(x.word));
+      if (over) {
+        negated = true;
+        notes.push(`${over.kind === "negation" ? "negated" : "hypothetical"} ("${over.word}" governs "${first.word}")`);
+      }
     }
     for (const md of refusal ? [] : modals) {
       if (md.kind === "negation") {
