@@ -368,3 +368,15 @@ test("regression: a possibility over a modal word, or an act named as the subjec
   assert.deepEqual(ev("Analysts said Turkey could seek to capture the whole border strip.", "2024-03-04").filter((x) => /^1[3-9]|^20/.test(x)), []);
   assert.deepEqual(ev("A Russian attack on Moldova would be a grave escalation, diplomats said.", "2024-03-04").filter((x) => x.startsWith("19")), []);
 });
+
+test("regression: bomber aircraft are the military, a suicide bomber is not; a suicide bomber's killing is reported", () => {
+  assert.deepEqual(ev("Russian strategic bombers fired cruise missiles at Kyiv overnight.", "2024-03-04").map((x) => x.split(">")[0]), ["19 RUSMIL"]);
+  assert.deepEqual(ev("A suicide bomber killed 12 people in Kabul on Monday.", "2024-03-04"), ["18 AFGREB>AFGCVL"]);
+  // "and" inside a noun phrase does not end a pattern's gap
+  assert.deepEqual(ev("Turkey launched an air and ground operation against Kurdish militants on Saturday.", "2024-03-04").map((x) => x.split(">")[0]), ["19 TUR"]);
+});
+
+test("regression: labels a critic pins ('called the hijacking an act of terrorism') are criticism (111)", () => {
+  assert.ok(ev("Lithuania called the border incident an act of aggression.", "2024-03-04").some((x) => x.startsWith("11 LTU")));
+  assert.ok(ev("The Venezuelan president called the sanctions a farce.", "2024-03-04").some((x) => x.startsWith("11 VENGOV")));
+});

@@ -37,7 +37,7 @@ function npInner(toks: readonly Token[], j: number): boolean {
   const t = toks[j];
   // "said on Monday that President Biden had demanded": "that", even tagged a determiner, opens the clause
   if (t.lower === "that" || t.lower === "which" || t.lower === "whether") return false;
-  return (NP_INNER.has(t.pos) || t.lower === "'s" || (APPROXIMATE.has(t.lower) && toks[j + 1]?.pos === "NUM")) && !obliqueAt(toks, j);
+  return (NP_INNER.has(t.pos) || t.lower === "'s" || t.lower === "-" || (APPROXIMATE.has(t.lower) && toks[j + 1]?.pos === "NUM")) && !obliqueAt(toks, j);
 }
 const BE = new Set(["be", "is", "are", "was", "were", "been", "being", "'s", "get", "got", "gotten"]);
 const FUTURE = new Set(["will", "would", "'ll", "shall", "wo"]);
@@ -385,7 +385,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     let confidence = 0.6 + Math.min(0.2, 0.05 * p.weight);
     const vt = toks[v];
     // "Fighting erupted ...", "Heavy shelling continued": a gerund that is its clause's subject names an event
-    const gerundSubject = /ing$/.test(vt.lower) && m.end - v === 1 && (v === 0 || toks[v - 1].pos === "DET" || toks[v - 1].pos === "ADJ") && (toks[m.end]?.pos === "VERB" || toks[m.end]?.pos === "AUX");
+    const gerundSubject = /ing$/.test(vt.lower) && m.end - v === 1 && (v === 0 || toks[v - 1].pos === "DET" || toks[v - 1].pos === "ADJ" || (v === 1 && toks[0].pos === "PROPN")) && (toks[m.end]?.pos === "VERB" || toks[m.end]?.pos === "AUX");
     const isNoun = vt.pos === "NOUN" || vt.pos === "PROPN" || gerundSubject;
     // a gerund complement ("accused of attacking", "arrested for rioting") is the content of another act
     if (/ing$/.test(vt.lower) && v > 0 && ["of", "for", "about", "on", "against", "toward", "towards"].includes(toks[v - 1].lower)) {
@@ -627,7 +627,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     }
     // "supplies to troops stationed on a warship", "diplomats accused of spying": an -ed verb right after the object
     // noun of another act, before a preposition, describes that noun (a reduced relative clause); it reports no act
-    if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by" && !byAgentAt(toks, v + 1) && prev && prev.verbEnd <= v && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that")) {
+    if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by" && !byAgentAt(toks, v + 1) && prev && prev.verbEnd <= v && toks[prev.verbStart].pos === "VERB" && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that")) {
       dropped = `describes the noun before it ("${toks[v - 1].text} ${vt.text} ..."), not an act`;
     }
     // "deployed 400 police officers to Haiti to fight gangs": an infinitive after another act of the clause is that act's purpose

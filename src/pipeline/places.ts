@@ -20,6 +20,22 @@ function choose(cands: readonly GazetteerEntry[], countries: Set<string>): Gazet
   return cands.find((c) => c.country && countries.has(c.country)) ?? cands[0];
 }
 
+/** The country a sentence states for the place name at [i, end): a country word before "town of", a possessive
+ *  country before it, or a country right after a comma. Null when it states none. */
+function statedCountry(toks: readonly Token[], mentions: readonly Mention[], i: number, end: number): string | null {
+  const countryAt = (pred: (m: Mention) => boolean) => mentions.find((m) => m.kind === "country" && !!m.country && m.code.length === 3 && pred(m))?.country ?? null;
+  if (toks[i - 1]?.lower === "of" && PLACE_NOUNS.has(toks[i - 2]?.lemma ?? "")) {
+    const c = countryAt((m) => m.end <= i - 2 && m.end >= i - 4);
+    if (c) return c;
+  }
+  if (toks[i - 1]?.lower === "'s") {
+    const c = countryAt((m) => m.end === i - 1);
+    if (c) return c;
+  }
+  if (toks[end]?.lower === ",") return countryAt((m) => m.start === end + 1 && !m.modifier);
+  return null;
+}
+
 export function sentencePlaces(s: Sentence, mentions: readonly Mention[], gaz: Gazetteer, docCountries: Set<string>): PlaceMention[] {
   const toks = s.tokens;
   const out: PlaceMention[] = [];
@@ -55,7 +71,13 @@ export function sentencePlaces(s: Sentence, mentions: readonly Mention[], gaz: G
     const ofPlace = prev?.lower === "of" && PLACE_NOUNS.has(toks[i - 2]?.lemma ?? "");
     const nextPlaceNoun = !!next && PLACE_NOUNS.has(next.lemma);
     const actor = mentions.find((m) => m.start <= i && m.end > i && !m.modifier);
-    const best = choose(found.cands, local);
+    // the sentence may say the country outright: "the northern Mozambican town of Palma", "Syria's Idlib",
+    // "Moura, Mali"; a gazetteer namesake elsewhere (Palma, Spain) is then not the place
+    const stated = statedCountry(toks, mentions, i, found.end);
+    let best = choose(found.cands, stated ? new Set([stated]) : local);
+    if (stated && best.country !== stated) {
+      best = { ...best, name: toks.slice(i, found.end).map((x) => x.text).join(" "), country: stated, admin1: null, lat: null, lon: null, population: 0, kind: "city" };
+    }
     const lower = toks.slice(i, found.end).map((x) => x.lower).join(" ");
     const ok =
       !NOT_PLACES.has(lower) &&

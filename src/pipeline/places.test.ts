@@ -1,0 +1,30 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createCoder } from "./coder.js";
+
+const coder = createCoder();
+
+/** The places stage's findings for a one-sentence article: name and country of each place. */
+function places(text: string): string[] {
+  const { doc } = coder.code({ id: "t", text, published: "2024-03-04" });
+  return (doc.places[0] ?? []).map((p) => `${p.name} ${p.country}`);
+}
+
+test("places: a gazetteer name after a locative preposition, with its country and coordinates", () => {
+  const { doc } = coder.code({ id: "t", text: "Russian forces shelled residential areas in Kharkiv overnight.", published: "2024-03-04" });
+  const [p] = doc.places[0];
+  assert.equal(p.name, "Kharkiv");
+  assert.equal(p.country, "UKR");
+  assert.ok(p.lat !== null && Math.abs(p.lat - 50) < 1, JSON.stringify(p));
+});
+
+test("places: a country the sentence states beats a namesake elsewhere ('the Mozambican town of Palma', 'Moura, Mali')", () => {
+  assert.deepEqual(places("Islamist insurgents attacked the northern Mozambican town of Palma on Wednesday."), ["Palma MOZ"]);
+  assert.deepEqual(places("Gunmen killed five people in Moura, Mali, on Sunday."), ["Moura MLI"]);
+  // with no country stated, the most populous namesake stands
+  assert.deepEqual(places("Thousands marched in Palma on Saturday."), ["Palma ESP"]);
+  // the event's actors take the stated country
+  const [e] = coder.code({ id: "t", text: "Islamist insurgents attacked the northern Mozambican town of Palma on Wednesday.", published: "2024-03-04" }).events;
+  assert.equal(e.source.code, "MOZREB");
+  assert.equal(e.location?.country, "MOZ");
+});
