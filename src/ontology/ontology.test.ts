@@ -158,3 +158,20 @@ test("every code in plover.tsv, acled.tsv and modal.tsv is in cameo.tsv", () => 
     assert.ok(onto.get(r.fields[2]), `${r.where}: code ${r.fields[2]}`);
   }
 });
+
+test("recoding tables: who acts changes the code (state forces, armed groups, armed targets, crowds, police)", () => {
+  assert.equal(onto.stateForce("1823"), "190");
+  assert.equal(onto.irregularForce("173"), "181");
+  assert.equal(onto.againstForces("1823"), "190");
+  // a crowd's force is a riot, police force on civilians is repression
+  assert.equal(onto.crowdForce("190"), "145");
+  assert.equal(onto.policeForce("193"), "175");
+  assert.equal(onto.crowdForce("173"), null);
+  for (const file of ["state-force.tsv", "irregular-force.tsv", "against-forces.tsv", "by-crowds.tsv", "by-police.tsv"]) {
+    const problems: Problem[] = [];
+    for (const r of readRows(repoPath(`src/ontology/data/${file}`), 2, problems)) {
+      assert.ok(onto.get(r.fields[0]) && onto.get(r.fields[1]), `${r.where}: ${r.fields.join(" → ")}`);
+    }
+    assert.deepEqual(problems, []);
+  }
+});

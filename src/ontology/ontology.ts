@@ -35,6 +35,10 @@ export interface Ontology {
   irregularForce(code: string): string | null;
   /** The code violence takes when it is turned on an armed force (against-forces.tsv), or null. */
   againstForces(code: string): string | null;
+  /** The code force takes when a crowd uses it (by-crowds.tsv: riot), or null. */
+  crowdForce(code: string): string | null;
+  /** The code force takes when police use it on civilians (by-police.tsv: repression), or null. */
+  policeForce(code: string): string | null;
   /** problems found while loading (malformed lines with file:line) */
   problems: readonly Problem[];
 }
@@ -47,6 +51,8 @@ const DATA_FILES = {
   stateForce: "src/ontology/data/state-force.tsv",
   irregularForce: "src/ontology/data/irregular-force.tsv",
   againstForces: "src/ontology/data/against-forces.tsv",
+  crowdForce: "src/ontology/data/by-crowds.tsv",
+  policeForce: "src/ontology/data/by-police.tsv",
 } as const;
 
 const FLAGS: ReadonlySet<string> = new Set(["threat", "violent", "protest", "verbal", "material", "statement", "force", "coerce", "mutual"]);
@@ -83,6 +89,8 @@ interface Loaded {
   stateForce: Map<string, string>;
   irregularForce: Map<string, string>;
   againstForces: Map<string, string>;
+  crowdForce: Map<string, string>;
+  policeForce: Map<string, string>;
   problems: Problem[];
 }
 
@@ -160,6 +168,8 @@ function load(): Loaded {
   const stateForce = recodings(DATA_FILES.stateForce);
   const irregularForce = recodings(DATA_FILES.irregularForce);
   const againstForces = recodings(DATA_FILES.againstForces);
+  const crowdForce = recodings(DATA_FILES.crowdForce);
+  const policeForce = recodings(DATA_FILES.policeForce);
   for (const [kind, code] of Object.entries(GENERIC_MODAL)) {
     if (!base.has(code)) problems.push(problem("E_LEXICON_LINE", basename(DATA_FILES.cameo), `generic ${kind} code ${code} is missing`));
   }
@@ -172,7 +182,7 @@ function load(): Loaded {
     const p = from ? plover.get(from)! : null;
     entries.set(code, { ...e, plover: p ? { type: p.type, mode: p.mode } : null, acled: acled.get(code) ?? null });
   }
-  return { entries, modal, stateForce, irregularForce, againstForces, problems };
+  return { entries, modal, stateForce, irregularForce, againstForces, crowdForce, policeForce, problems };
 }
 
 let cached: Ontology | undefined;
@@ -180,7 +190,7 @@ let cached: Ontology | undefined;
 /** Reads the four ontology files once and caches the result. */
 export function loadOntology(): Ontology {
   if (cached) return cached;
-  const { entries, modal, stateForce, irregularForce, againstForces, problems } = load();
+  const { entries, modal, stateForce, irregularForce, againstForces, crowdForce, policeForce, problems } = load();
   const list = Object.freeze([...entries.values()]);
   cached = {
     get: (code) => entries.get(code),
@@ -196,6 +206,8 @@ export function loadOntology(): Ontology {
     stateForce: (code) => stateForce.get(code) ?? null,
     irregularForce: (code) => irregularForce.get(code) ?? null,
     againstForces: (code) => againstForces.get(code) ?? null,
+    crowdForce: (code) => crowdForce.get(code) ?? null,
+    policeForce: (code) => policeForce.get(code) ?? null,
     problems: Object.freeze(problems),
   };
   return cached;

@@ -380,3 +380,19 @@ test("regression: labels a critic pins ('called the hijacking an act of terroris
   assert.ok(ev("Lithuania called the border incident an act of aggression.", "2024-03-04").some((x) => x.startsWith("11 LTU")));
   assert.ok(ev("The Venezuelan president called the sanctions a farce.", "2024-03-04").some((x) => x.startsWith("11 VENGOV")));
 });
+
+test("regression: protesters storming a building riot (145); police firing on a crowd repress (175); 'returned fire' is fighting", () => {
+  assert.ok(ev("Thousands of protesters stormed the presidential palace in Colombo on Saturday.", "2024-03-04").some((x) => x.startsWith("14 LKACVL")));
+  assert.ok(ev("Riot police opened fire on demonstrators in Nairobi on Tuesday.", "2024-03-04").some((x) => x.startsWith("17 KENCOP")));
+  // police fighting an armed gang still fight
+  assert.ok(ev("Police clashed with armed gang members in Port-au-Prince.", "2024-03-04").some((x) => x.startsWith("19 HTICOP")));
+  assert.ok(ev("North Korean artillery shelled the island and South Korean troops returned fire.", "2024-03-04").some((x) => x.startsWith("19 KORMIL")));
+  // a bare "returned" is a journey, not the return of something
+  assert.deepEqual(ev("The Taiwanese president returned from Guatemala on Sunday.", "2024-03-04"), []);
+});
+
+test("regression: the reverse of a mutual act is recoded for its own source ('demonstrators clashed with soldiers')", () => {
+  const e = ev("Demonstrators clashed with soldiers in Quito on Tuesday.", "2024-03-04");
+  assert.ok(e.some((x) => x.startsWith("14 ECUCVL")), e.join(", "));
+  assert.ok(!e.some((x) => x.startsWith("14 ECUMIL")), e.join(", "));
+});

@@ -15,7 +15,30 @@ const RECODINGS: ReadonlyArray<{ why: string; applies: (source: Mention | null, 
   { why: "done by a non-state armed actor", applies: (s) => s?.sector === "REB" || s?.sector === "CRM", recode: (o, c) => o.irregularForce(c) },
   // violence turned on an armed force is fighting: "militants killed 71 soldiers" (against-forces.tsv)
   { why: "turned on an armed force", applies: (_s, t) => t?.sector === "MIL", recode: (o, c) => o.againstForces(c) },
+  // a crowd storming a building riots (by-crowds.tsv)
+  { why: "done by a crowd", applies: (s) => s?.sector === "CVL", recode: (o, c) => o.crowdForce(c) },
+  // police firing on protesters repress (by-police.tsv); police fighting an armed group fight
+  { why: "police force on civilians", applies: (s, t) => s?.sector === "COP" && !["REB", "MIL", "CRM", "COP"].includes(t?.sector ?? ""), recode: (o, c) => o.policeForce(c) },
 ];
+/** The code `code` takes for this source and target (RECODINGS in order), with a note for each change. */
+function recode(onto: Ontology, code: string, source: Mention | null, target: Mention | null, notes: string[]): string {
+  for (const r of RECODINGS) {
+    const to = r.applies(source, target) ? r.recode(onto, code) : null;
+    if (to) {
+      notes.push(`${r.why}: ${code} → ${to}`);
+      code = to;
+    }
+  }
+  return code;
+}
+
+/** A copy of event `e` done by `source` to `target`, recoded for them when its code depends on who acts. */
+function recast(onto: Ontology, e: EventCandidate, source: Mention | null, target: Mention | null, note: string): EventCandidate {
+  const notes = [...e.notes, note];
+  const code = e.actCode ? recode(onto, e.actCode, source, target, notes) : e.code;
+  return { ...e, source, target, code, notes };
+}
+
 /** Verbs whose that-clause is denied, not reported: "Moscow denied that its troops were fighting". */
 const DENY = new Set(["deny", "denied", "denies", "dismiss", "dismissed", "refute", "refuted"]);
 /** Prepositions after which a pattern goes on about its object: "accused X of", "blamed X for", "criticised X over". */
@@ -277,6 +300,12 @@ function objectRight(c: Ctx, i: number, prepsOnly: Set<string> | null, exclude: 
       continue;
     }
     if (CLAUSE_STOP.has(t.lower) || (t.pos === "VERB" && j > i) || t.lower === "by" || t.lower === "in" || t.lower === "near" || t.lower === ",") return modifierObject;
+    // "shelled the island and South Korean troops returned fire": an actor right before a verb after "and" opens a clause
+    if (t.pos === "CCONJ") {
+      const next = c.mentions.find((x) => x.start > j && x.start <= j + 2 && !x.modifier);
+      const after = next ? c.toks[next.end] : undefined;
+      if (next && after && (after.pos === "VERB" || after.pos === "AUX")) return modifierObject;
+    }
     if (t.pos === "ADP") {
       if (modifierObject) return modifierObject;
       sawPrep = t.lower;
@@ -488,7 +517,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         const fv = toks.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
         const firstVerb = Math.min(fv < 0 ? v : fv, out[0]?.verbStart ?? v);
         // ("hundreds of people marched ..., demanding": the subject's "of" phrase stands for its head, as subjectLeft reads it)
-        const main = out.find((e) => e.source && !e.code.startsWith("01"))?.source ?? subjectLeft(c, firstVerb, 0, new Set());
+        // the clause the participle follows is the last one before it ("X stormed ..., and police opened fire, killing")
+        const main = [...out].reverse().find((e) => e.source && !e.code.startsWith("01") && !e.notes.includes("passive") && !/ing$/.test(toks[e.verbStart].lower) && toks[e.verbStart - 1]?.lower !== "to")?.source ?? subjectLeft(c, firstVerb, 0, new Set());
         if (main && main.end <= v) {
           source = main;
           notes.push("participial clause: the main subject");
@@ -639,15 +669,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       notes.push("hypothetical (possibility word)");
     }
     // codes that change with who acts and on whom (state forces, armed groups, armed targets)
-    if (!p.literal) {
-      for (const r of RECODINGS) {
-        const to = r.applies(source, target) ? r.recode(onto, code) : null;
-        if (to) {
-          notes.push(`${r.why}: ${code} → ${to}`);
-          code = to;
-        }
-      }
-    }
+    const actCode = code;
+    if (!p.literal) code = recode(onto, code, source, target, notes);
     if (source && target && source === target) target = null;
     if (!source) dropped = dropped ?? "no source actor";
     else if (negated && !opts.keepNegated) dropped = dropped ?? "negated or hypothetical";
@@ -675,6 +698,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       ...(p.claims ? { claims: true } : {}),
       // "fighting between A and B" is done by each side to the other
       ...(p.mutual || betweenPair ? { mutual: true } : {}),
+      ...(actCode !== code ? { actCode } : {}),
     };
     out.push(cand);
     prev = cand;
@@ -693,17 +717,17 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       // "A and B agreed", "A and B postponed their meeting": each acts on the others (PETRARCH's compound actors)
       e.target = others[0];
       e.notes.push("compound actor");
-      for (const a of group) for (const b of group) if (a !== b && !(a === src && b === others[0])) extra.push({ ...e, source: a, target: b, notes: [...e.notes] });
+      for (const a of group) for (const b of group) if (a !== b && !(a === src && b === others[0])) extra.push(recast(onto, e, a, b, "compound actor, each on the other"));
       continue;
     }
-    for (const o of others) extra.push({ ...e, source: o, notes: [...e.notes, "coordinated subject"] });
+    for (const o of others) extra.push(recast(onto, e, o, e.target, "coordinated subject"));
     // "met X and Y", "ties with A, B and C": each coordinated target is a target
     const targets = e.target ? coordinated(toks, mentions, e.target, toks.length).filter((x) => x !== e.target && !group.includes(x)) : [];
-    for (const s2 of group) for (const t of targets) extra.push({ ...e, source: s2, target: t, notes: [...e.notes, "coordinated target"] });
+    for (const s2 of group) for (const t of targets) extra.push(recast(onto, e, s2, t, "coordinated target"));
     // a dictionary's codes are taken as written: no mutual acts but its own % patterns
     // (a mutual act without a target and with coordinated sources was made pairwise above)
     const t0 = e.target;
-    if (mutual && t0) for (const s2 of group) extra.push({ ...e, source: t0, target: s2, notes: [...e.notes, "mutual act, reverse direction"] });
+    if (mutual && t0) for (const s2 of group) extra.push(recast(onto, e, t0, s2, "mutual act, reverse direction"));
   }
   out.push(...extra);
   // ", killing 12": the toll of an attack already coded in the sentence is its outcome, not another event

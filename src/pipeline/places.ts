@@ -49,7 +49,8 @@ export function sentencePlaces(s: Sentence, mentions: readonly Mention[], gaz: G
       continue;
     }
     let found: { end: number; cands: readonly GazetteerEntry[] } | null = null;
-    for (let n = Math.min(4, toks.length - i); n >= 1; n--) {
+    // up to six tokens: "Port - au - Prince", "Bandar Seri Begawan"
+    for (let n = Math.min(6, toks.length - i); n >= 1; n--) {
       const span = toks.slice(i, i + n);
       if (!isCap(span[n - 1]) && n > 1 && !/^(ez|el|al|as|ad|an|ar)-/.test(span[n - 1].lower)) continue;
       const name = s.text.slice(span[0].start - s.start, span[n - 1].end - s.start);
