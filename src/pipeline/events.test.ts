@@ -396,3 +396,14 @@ test("regression: the reverse of a mutual act is recoded for its own source ('de
   assert.ok(e.some((x) => x.startsWith("14 ECUCVL")), e.join(", "));
   assert.ok(!e.some((x) => x.startsWith("14 ECUMIL")), e.join(", "));
 });
+
+test("regression: a sentence that opens with its speaker and reports no act is a comment (01); a trailing ', officials said' is not", () => {
+  assert.deepEqual(ev("The Kremlin said on Thursday that ties with Tokyo were at their lowest point in decades.", "2024-03-04"), ["01 RUSGOV>-"]);
+  assert.deepEqual(ev("No shells fell on the town overnight, the Ukrainian military said.", "2024-03-04"), []);
+});
+
+test("regression: 'said X was behind the attacks' accuses X; 'Theresa May said' is no modal; an act announced is the announcer's", () => {
+  assert.ok(ev("Prime Minister Theresa May said Russia was culpable for the poisoning.", "2018-03-14").includes("11 GBRGOV>RUS"));
+  assert.ok(ev("The Saudi foreign minister said Tehran was behind the attacks on the oil tankers.", "2024-03-04").some((x) => x.startsWith("11 SAUGOV>IRNGOV")));
+  assert.ok(ev("The Dutch government announced the expulsion of two Russian diplomats.", "2024-03-04").some((x) => x.startsWith("16 NLDGOV")));
+});

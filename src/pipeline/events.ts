@@ -39,6 +39,8 @@ function recast(onto: Ontology, e: EventCandidate, source: Mention | null, targe
   return { ...e, source, target, code, notes };
 }
 
+/** Statement verbs whose object, a nominal act, is the speaker's own act. */
+const ANNOUNCE = new Set(["announce", "declare", "unveil", "proclaim"]);
 /** Verbs whose that-clause is denied, not reported: "Moscow denied that its troops were fighting". */
 const DENY = new Set(["deny", "denied", "denies", "dismiss", "dismissed", "refute", "refuted"]);
 /** Prepositions after which a pattern goes on about its object: "accused X of", "blamed X for", "criticised X over". */
@@ -113,7 +115,10 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
     if (t.lower === "to" && !sawTo) sawTo = toks.slice(j + 1, v).every((x) => x.pos === "ADV" || x.pos === "PART");
     else if (t.lower === "n't" || t.lower === "not" || t.lower === "never" || t.lower === "no") found.push({ kind: "negation", at: j, word: t.lower });
     else if (FUTURE.has(t.lower)) found.push({ kind: "intent", at: j, word: t.lower });
-    else if (MAY.has(t.lower)) found.push({ kind: "hypothetical", at: j, word: t.lower });
+    // ("Theresa May said": a capitalised "May" inside the sentence is a name or a month, no modal)
+    else if (j > 0 && /^[A-Z]/.test(t.text) && (t.pos === "PROPN" || MAY.has(t.lower))) {
+      // a name: neither a modal word nor a verb that ends the scan
+    } else if (MAY.has(t.lower)) found.push({ kind: "hypothetical", at: j, word: t.lower });
     else {
       for (const k of kinds) {
         const n = has(lex.modality.get(k)!, toks, j);
@@ -434,13 +439,17 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       // against the war"): a reference to an act reported elsewhere, not a report of it here and now
       if (prev && v >= prevEnd && v - prevEnd <= 20 && toks[prev.verbStart].pos === "VERB" && !toks.slice(prevEnd, v).some((t) => t.pos === "VERB" || t.lower === ";")) {
         const gov = onto.nearest(prev.code);
-        if (prev.claims && prev.source) claimant = prev.source;
-        else if (gov && (gov.quad === 1 || gov.quad === 3 || gov.isProtest)) dropped = `the object of "${toks[prev.verbStart].text}": a reference, not a report`;
+        // "announced the expulsion of 23 diplomats", "declared a state of emergency": an act announced is the announcer's
+        const announced = ANNOUNCE.has(toks[prev.verbStart].lemma) && v - prevEnd <= 3 && toks.slice(prevEnd, v).every((t) => t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM");
+        if ((prev.claims || announced) && prev.source) {
+          claimant = prev.source;
+          if (announced) notes.push(`announced by ${prev.source.text}`);
+        } else if (gov && (gov.quad === 1 || gov.quad === 3 || gov.isProtest)) dropped = `the object of "${toks[prev.verbStart].text}": a reference, not a report`;
       }
       const ns = nounSource(c, m, new Set());
       betweenPair = !!ns.between;
       source = claimant ?? ns.source;
-      if (claimant) notes.push(`claimed by ${claimant.text}`);
+      if (claimant && !notes.some((n) => n.startsWith("announced by"))) notes.push(`claimed by ${claimant.text}`);
       // "clashes with police": a pattern that ends in its preposition has its object right after it
       const endsInPrep = TARGET_PREPS.has(toks[m.end - 1]?.lower ?? "");
       target = ns.target ?? (p.notarget ? null : objectRight(c, m.end, endsInPrep ? null : TARGET_PREPS, new Set(source ? [source] : []), 8));
@@ -751,8 +760,14 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   const coded = out.filter((e) => !e.dropped);
   const statement = (e: EventCandidate) => e.code === "010";
   const others = coded.some((e) => !statement(e));
-  if (others || !opts.statements) {
-    for (const e of coded) if (statement(e)) e.dropped = others ? "statement with other events in the sentence" : "bare statements are coded only with --statements";
+  // "The Kremlin said on Thursday that relations were at their lowest point": a sentence that opens with its speaker
+  // and reports no act is that speaker's comment (01); a trailing ", officials said" only names a story's source
+  const opensWithSpeaker = (e: EventCandidate) =>
+    !!e.source && e.source.start <= 1 && (e.source.start === 0 || toks[0].pos === "DET") && e.verbStart - e.source.end <= 4 && !toks.slice(0, e.verbStart).some((t) => t.lower === "," || t.pos === "VERB");
+  for (const e of coded) {
+    if (!statement(e)) continue;
+    if (others) e.dropped = "statement with other events in the sentence";
+    else if (!opts.statements && !opensWithSpeaker(e)) e.dropped = "a bare statement is coded when the sentence opens with its speaker (all of them with --statements)";
   }
   return out;
 }
