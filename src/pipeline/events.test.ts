@@ -407,3 +407,10 @@ test("regression: 'said X was behind the attacks' accuses X; 'Theresa May said' 
   assert.ok(ev("The Saudi foreign minister said Tehran was behind the attacks on the oil tankers.", "2024-03-04").some((x) => x.startsWith("11 SAUGOV>IRNGOV")));
   assert.ok(ev("The Dutch government announced the expulsion of two Russian diplomats.", "2024-03-04").some((x) => x.startsWith("16 NLDGOV")));
 });
+
+test("regression: a decision to sanction ('agreed to impose sanctions') is the act; a conditional one stays a threat", () => {
+  const e = ev("Canada and Australia agreed to impose sanctions on Iranian officials.", "2024-03-04");
+  assert.ok(e.some((x) => x.startsWith("16 CAN")) && e.some((x) => x.startsWith("16 AUS")), e.join(", "));
+  assert.ok(!e.some((x) => x.startsWith("03")), e.join(", "));
+  assert.ok(!ev("Canada agreed to impose sanctions if the talks fail.", "2024-03-04").some((x) => x.startsWith("16")));
+});

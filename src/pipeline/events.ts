@@ -39,6 +39,8 @@ function recast(onto: Ontology, e: EventCandidate, source: Mention | null, targe
   return { ...e, source, target, code, notes };
 }
 
+/** Intent words that report a decision taken, not a plan: "agreed to impose sanctions". */
+const DECIDE = new Set(["agree", "agreed", "decide", "decided", "resolve", "resolved", "vote", "voted"]);
 /** Statement verbs whose object, a nominal act, is the speaker's own act. */
 const ANNOUNCE = new Set(["announce", "declare", "unveil", "proclaim"]);
 /** Verbs whose that-clause is denied, not reported: "Moscow denied that its troops were fighting". */
@@ -643,6 +645,15 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         negated = true;
         notes.push(`hypothetical ("${md.word}")`);
       } else {
+        // "will stage a diplomatic boycott", "said it would expel American journalists", "agreed to impose sanctions":
+        // a decision to mobilise, sanction or coerce, stated without condition, is reported as the act itself;
+        // force (18-20) stays a threat, and "if"/"unless"/"or face" make any of them one
+        const decided = DECIDE.has(md.word) && ["15", "16", "17"].includes(code.slice(0, 2)) && !toks.some((t) => CONDITIONAL.has(t.lower) || t.lower === "or");
+        if (md.kind === "intent" && decided) {
+          notes.push(`decided ("${md.word}"): the act itself`);
+          governed.add(md.at);
+          break;
+        }
         const kind = md.kind === "intent" && FUTURE.has(md.word) && onto.get(code)?.quad === 4 ? "threat" : md.kind;
         const mk = MODAL_TO_ONTOLOGY[kind];
         if (mk && !(kind === "intent" && code.startsWith("03"))) {
