@@ -238,6 +238,16 @@ function makeResolve(countries: Map<string, CountryInfo>): ActorLexicon["resolve
         return { code: t.code, country: cs.country, sector: cs.sector };
       }
     }
+    // a term that ended in the week before the article: the story is most likely about its end
+    // ("Morales resigned on Sunday" published on Monday, "President Moise was assassinated" the day after)
+    if (entry.kind === "person") {
+      const weekAgo = new Date(Date.parse(d) - 7 * 86_400_000).toISOString().slice(0, 10);
+      const just = entry.terms.find((t) => t.to !== null && t.to <= d && weekAgo <= t.to);
+      if (just) {
+        const cs = splitCode(just.code, countries);
+        return { code: just.code, country: cs.country, sector: cs.sector };
+      }
+    }
     if (entry.kind === "dictionary") {
       // PETRARCH: outside every dated term the primary line's code applies, or none
       const code = entry.fallback ?? "";

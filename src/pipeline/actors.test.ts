@@ -59,3 +59,14 @@ test("actors: an institution named after a possessive country takes that country
   const doc = createCoder().code({ id: "c", text: "Peru's Congress voted to remove the president.", published: "2022-12-07" }).doc;
   assert.ok(doc.mentions[0].some((m) => m.code === "PERLEG"), JSON.stringify(doc.mentions[0].map((m) => m.code)));
 });
+
+test("actors: a known person takes the code of the term the article's date falls in, a title outside any term, and an appositive role when out of office", () => {
+  const at = (text: string, published: string) => mentions(text, published);
+  assert.ok(at("Hassan Rouhani met the envoy.", "2015-06-01").includes("Hassan Rouhani=IRNGOV"));
+  assert.ok(at("Hassan Rouhani met the envoy.", "2023-06-01").includes("Hassan Rouhani=IRNELI"));
+  // the week after a term ends, the story is about its end
+  assert.ok(at("Hassan Rouhani left the presidential palace.", "2021-08-05").includes("Hassan Rouhani=IRNGOV"));
+  // a title before a known name outside its terms: the title's role; "former" keeps the elite code
+  assert.ok(at("Opposition leader Raila Odinga called for calm.", "2008-01-10").some((x) => /Raila Odinga=KENOPP/.test(x)));
+  assert.ok(at("Former President Hassan Rouhani called for calm.", "2023-06-01").some((x) => /Rouhani=IRNELI/.test(x)));
+});

@@ -143,6 +143,13 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
         code = p.code;
         country = p.country ?? country;
         sector = p.sector;
+        // "opposition leader Raila Odinga", "President X" outside every term the lexicon knows: the title says
+        // what the person is at the article's date ("former President X" stays an elite)
+        const former = toks.slice(Math.max(0, start - 2), n.start).some((t) => t.lower === "former" || t.lower === "ex" || t.lower === "ex-");
+        if (p.sector === "ELI" && agentSector && country && !former) {
+          sector = agentSector;
+          code = codeOf(country, sector);
+        }
         kind = "person";
         agentSector = null;
         end = n.end;
@@ -218,6 +225,15 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
       det--;
     }
     if (det < 1 || toks[det].lower !== ",") continue;
+    // a known person out of office ("Hossein Dehghan, a former IRGC commander,") takes the appositive's role too:
+    // it says what the person is at the article's date better than the elite code of a past term
+    const known = out.find((o) => o.end === det && o.kind === "person" && o.sector === "ELI");
+    if (known && app.sector && !(toks[app.end] && (toks[app.end].pos === "VERB" || toks[app.end].pos === "AUX"))) {
+      out.splice(m, 1, { ...known, code: app.code, country: app.country, sector: app.sector });
+      out.splice(out.indexOf(known), 1);
+      m--;
+      continue;
+    }
     // the name before the comma: a proper-noun run not already a mention
     let nameEnd = det;
     let nameStart = nameEnd;
