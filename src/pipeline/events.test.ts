@@ -414,3 +414,14 @@ test("regression: a decision to sanction ('agreed to impose sanctions') is the a
   assert.ok(!e.some((x) => x.startsWith("03")), e.join(", "));
   assert.ok(!ev("Canada agreed to impose sanctions if the talks fail.", "2024-03-04").some((x) => x.startsWith("16")));
 });
+
+test("regression: leaving a deal rejects it (127); revoking cooperation agreements reduces relations (160); export curbs are sanctions; questioning a suspect investigates", () => {
+  assert.ok(ev("President Javier Milei pulled Argentina out of the Paris climate accord on Monday.", "2024-03-04").some((x) => x.startsWith("12 ARGGOV")));
+  assert.ok(ev("Mali revoked its defence agreements with France on Monday.", "2024-03-04").some((x) => x.startsWith("16 MLI")));
+  assert.ok(ev("The Netherlands tightened restrictions on exports of chip-making machines to China.", "2024-03-04").some((x) => x.startsWith("16 NLD")));
+  assert.ok(ev("French police questioned former President Nicolas Sarkozy for hours on Tuesday.", "2024-03-04").some((x) => x.startsWith("09 FRACOP")));
+  // a ceasefire between two sides is done by both; a building blown up is destroyed property
+  const c = ev("A ceasefire between Armenia and Azerbaijan took effect at midnight.", "2024-03-04");
+  assert.ok(c.some((x) => x.startsWith("08 ARM")) && c.some((x) => x.startsWith("08 AZE")), c.join(", "));
+  assert.ok(ev("Russian troops blew up the bridge over the Donets river.", "2024-03-04").some((x) => x.startsWith("17 RUSMIL")));
+});

@@ -348,7 +348,15 @@ function nounSource(c: Ctx, m: PatternMatch, exclude: Set<Mention>): { source: M
     if (gap.every((t) => t.lower === "'s" || t.pos === "ADJ" || t.pos === "NOUN" || t.pos === "NUM" || t.pos === "DET")) return { source: near, target: null };
   }
   // "clashes between A and B", "fighting erupted in Khartoum on Saturday between A and B"
-  for (let j = m.end; j < Math.min(c.toks.length, m.end + 10); j++) {
+  // (the pattern may end in "between" itself: "A ceasefire between A and B took effect" — when the act is its
+  // clause's subject; "to oversee a ceasefire between A and B" names an act, it reports none; a mediation
+  // "between" two sides is a third party's)
+  let head = m.start - 1;
+  while (head >= 0 && (c.toks[head].pos === "DET" || c.toks[head].pos === "ADJ" || c.toks[head].pos === "NUM")) head--;
+  const subjectPosition = head < 0 || c.toks[head].lower === "," || c.toks[head].pos === "SCONJ";
+  if (m.pattern.code.startsWith("045")) return { source: byPhrase(c, m.end, exclude), target: null };
+  const from = c.toks[m.end - 1]?.lower === "between" ? (subjectPosition ? m.end - 1 : c.toks.length) : m.end;
+  for (let j = from; j < Math.min(c.toks.length, m.end + 10); j++) {
     const w = c.toks[j].lower;
     if (w === "between") {
       const ms = c.mentions.filter((x) => !x.modifier && x.start > j && x.start < j + 8);
