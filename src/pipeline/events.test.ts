@@ -425,3 +425,10 @@ test("regression: leaving a deal rejects it (127); revoking cooperation agreemen
   assert.ok(c.some((x) => x.startsWith("08 ARM")) && c.some((x) => x.startsWith("08 AZE")), c.join(", "));
   assert.ok(ev("Russian troops blew up the bridge over the Donets river.", "2024-03-04").some((x) => x.startsWith("17 RUSMIL")));
 });
+
+test("regression: 'for a possible war' after a verb's object is no hypothesis; a verb of aspect lends its subject to the act it takes ('speeded up the withdrawal')", () => {
+  assert.ok(ev("Poland called up thousands of army reservists for a possible war on Monday.", "2024-03-04").some((x) => x.startsWith("15 POL")));
+  assert.ok(ev("Russia speeded up the withdrawal of its troops from Armenia on Wednesday.", "2024-03-04").some((x) => x.startsWith("08 RUS")));
+  // a victim does not do the attack it survived
+  assert.ok(!ev("The prime minister survived a drone attack on his residence.", "2024-03-04").some((x) => /^1[89]|^20/.test(x)));
+});

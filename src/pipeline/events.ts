@@ -39,6 +39,8 @@ function recast(onto: Ontology, e: EventCandidate, source: Mention | null, targe
   return { ...e, source, target, code, notes };
 }
 
+/** Verbs of aspect whose object, a nominal act, is done by their subject ("speeded up the withdrawal"). */
+const ASPECT = new Set(["speed", "accelerate", "hasten", "complete", "finish", "begin", "start", "continue", "resume", "intensify", "expand", "escalate", "step", "ramp", "conduct", "stage", "mount", "undertake", "pursue", "wage", "unleash", "launch", "initiate"]);
 /** Intent words that report a decision taken, not a plan: "agreed to impose sanctions". */
 const DECIDE = new Set(["agree", "agreed", "decide", "decided", "resolve", "resolved", "vote", "voted"]);
 /** Statement verbs whose object, a nominal act, is the speaker's own act. */
@@ -505,6 +507,20 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         }
         if (!(t.pos === "ADP" || t.pos === "DET" || t.pos === "ADJ" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM" || t.lower === "'s")) break;
       }
+      // "Russia speeded up the withdrawal of its troops", "began the evacuation": the act a verb of aspect takes as
+      // its object is done by that verb's subject
+      if (!source) {
+        let k = v - 1;
+        while (k >= 0 && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "NUM" || POSSESSIVES.has(toks[k].lower))) k--;
+        if (k >= 0 && (toks[k].pos === "PART" || ["up", "out", "on"].includes(toks[k].lower))) k--;
+        if (k >= 0 && toks[k].pos === "VERB" && ASPECT.has(toks[k].lemma)) {
+          const subj = subjectLeft(c, k, clauseStartOf(toks, k, 0), new Set());
+          if (subj && subj !== target) {
+            source = subj;
+            notes.push(`source: the subject of "${toks[k].text}"`);
+          }
+        }
+      }
       notes.push("nominal event");
       confidence -= 0.1;
     } else if (p.passive || isPassive(toks, m)) {
@@ -692,7 +708,9 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     if (!p.literal && code === p.code && v > 0 && toks[v - 1].lower === "to" && vt.pos === "VERB" && prev && prev.verbEnd <= v - 1 && !toks.slice(prev.verbEnd, v).some((t) => CLAUSE_STOP.has(t.lower) || t.lower === "," || t.pos === "VERB")) {
       dropped = dropped ?? `the purpose of "${toks[prev.verbStart].text}", not a report of the act`;
     }
-    if (HYPOTHETICAL_WORDS.test(toks.slice(Math.max(0, v - 4), Math.min(toks.length, m.end + 7)).map((t) => t.text).join(" "))) {
+    // possibility words around the act; after a verb's phrase only right after it ("mobilised reservists for a possible
+    // war" is a mobilisation), after a nominal act further on ("a strike on Iran is unlikely")
+    if (HYPOTHETICAL_WORDS.test(toks.slice(Math.max(0, v - 4), Math.min(toks.length, m.end + (isNoun ? 7 : 2))).map((t) => t.text).join(" "))) {
       negated = true;
       notes.push("hypothetical (possibility word)");
     }
