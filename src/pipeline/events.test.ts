@@ -432,3 +432,10 @@ test("regression: 'for a possible war' after a verb's object is no hypothesis; a
   // a victim does not do the attack it survived
   assert.ok(!ev("The prime minister survived a drone attack on his residence.", "2024-03-04").some((x) => /^1[89]|^20/.test(x)));
 });
+
+test("regression: 'rejected calls by X' is no passive; 'is opposed to' is no passive; 'jailed leader' is no arrest; a suspension of links reduces relations", () => {
+  assert.deepEqual(ev("Berlin rejected calls by Minsk for immediate economic aid.", "2024-03-04").map((x) => x.split(">")[0]), ["12 DEUGOV"]);
+  assert.ok(!ev("Turkey is opposed to the Swedish plan.", "2024-03-04").some((x) => x.endsWith(">TUR")));
+  assert.ok(!ev("The inmates began a hunger strike led by jailed opposition leader Ali Navid.", "2024-03-04").some((x) => x.startsWith("17")));
+  assert.ok(ev("Italy announced a suspension of air links with Libya on Wednesday.", "2024-03-04").includes("16 ITA>LBY"));
+});

@@ -39,6 +39,8 @@ function recast(onto: Ontology, e: EventCandidate, source: Mention | null, targe
   return { ...e, source, target, code, notes };
 }
 
+/** Participles that are adjectives before "to": "is opposed to", "is committed to". */
+const STATE_PARTICIPLES = new Set(["opposed", "committed", "determined", "prepared", "dedicated", "devoted", "inclined", "obliged", "entitled", "used", "accustomed", "resigned"]);
 /** Verbs of aspect whose object, a nominal act, is done by their subject ("speeded up the withdrawal"). */
 const ASPECT = new Set(["speed", "accelerate", "hasten", "complete", "finish", "begin", "start", "continue", "resume", "intensify", "expand", "escalate", "step", "ramp", "conduct", "stage", "mount", "undertake", "pursue", "wage", "unleash", "launch", "initiate"]);
 /** Intent words that report a decision taken, not a plan: "agreed to impose sanctions". */
@@ -176,13 +178,17 @@ const MEANS = new Set(["telephone", "phone", "video", "videolink", "letter", "em
 function isPassive(toks: readonly Token[], m: PatternMatch): boolean {
   const v = toks[m.start];
   if (/ing$/.test(v.lower) || v.lower === v.lemma) return false;
+  // "is opposed to", "are committed to": an adjective after "be", not a passive
+  if (STATE_PARTICIPLES.has(v.lower) && toks[m.start + 1]?.lower === "to") return false;
   for (let j = m.start - 1; j >= Math.max(0, m.start - 3); j--) {
     const t = toks[j];
     if (BE.has(t.lower) || BE.has(t.lemma)) return true;
     if (t.pos !== "ADV" && t.pos !== "PART" && t.lower !== "not") break;
   }
-  // reduced passive: "soldiers killed by militants", "a deal brokered by China after talks" (the "by" inside the match)
-  const by = byAgentAt(toks, m.start + 1) ? 0 : toks.slice(m.end, m.end + 4).findIndex((t) => t.lower === "by");
+  // reduced passive: "soldiers killed by militants", "a deal brokered by China after talks" (the "by" inside the match);
+  // a "by" after an object noun the pattern holds is that noun's ("rejected calls by Minsk")
+  const objectHeld = m.end - m.start > 1 && m.pattern.text.includes("*");
+  const by = byAgentAt(toks, m.start + 1) ? 0 : objectHeld ? -1 : toks.slice(m.end, m.end + 4).findIndex((t) => t.lower === "by");
   return by >= 0 && m.start > 0 && (toks[m.start - 1].pos === "NOUN" || toks[m.start - 1].pos === "PROPN");
 }
 
@@ -703,6 +709,11 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // noun of another act, before a preposition, describes that noun (a reduced relative clause); it reports no act
     if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by" && !byAgentAt(toks, v + 1) && prev && prev.verbEnd <= v && toks[prev.verbStart].pos === "VERB" && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that")) {
       dropped = `describes the noun before it ("${toks[v - 1].text} ${vt.text} ..."), not an act`;
+    }
+    // "led by jailed Fatah leader Marwan Barghouti", "the detained journalist": an -ed form after a preposition or a
+    // determiner and before its noun describes that noun; it reports no act here
+    if (!isNoun && !dropped && /ed$/.test(vt.lower) && m.end === v + 1 && v > 0 && (toks[v - 1].pos === "ADP" || toks[v - 1].pos === "DET") && ["NOUN", "PROPN", "ADJ"].includes(toks[v + 1]?.pos ?? "")) {
+      dropped = `describes the noun after it ("${vt.text} ${toks[v + 1].text}"), not an act`;
     }
     // "deployed 400 police officers to Haiti to fight gangs": an infinitive after another act of the clause is that act's purpose
     if (!p.literal && code === p.code && v > 0 && toks[v - 1].lower === "to" && vt.pos === "VERB" && prev && prev.verbEnd <= v - 1 && !toks.slice(prev.verbEnd, v).some((t) => CLAUSE_STOP.has(t.lower) || t.lower === "," || t.pos === "VERB")) {
