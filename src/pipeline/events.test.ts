@@ -439,3 +439,10 @@ test("regression: 'rejected calls by X' is no passive; 'is opposed to' is no pas
   assert.ok(!ev("The inmates began a hunger strike led by jailed opposition leader Ali Navid.", "2024-03-04").some((x) => x.startsWith("17")));
   assert.ok(ev("Italy announced a suspension of air links with Libya on Wednesday.", "2024-03-04").includes("16 ITA>LBY"));
 });
+
+test("regression: an appeal after 'and' is made by the first verb's subject; a demand with 'or face' is an ultimatum (139)", () => {
+  const e = ev("Zelensky said he was ready to meet Putin in Istanbul, and urged Moscow to agree to a full ceasefire.", "2024-03-04");
+  assert.ok(e.some((x) => x.startsWith("02 UKRGOV>RUSGOV")), e.join(", "));
+  assert.ok(!e.some((x) => x.startsWith("02 RUSGOV")), e.join(", "));
+  assert.ok(ev("Erdogan demanded that Kurdish fighters withdraw from the border zone by Tuesday or face a new offensive.", "2024-03-04").some((x) => x === "13 TURGOV>-" || x.startsWith("13 TURGOV")));
+});

@@ -692,17 +692,31 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
           code = modalCode;
           governed.add(md.at);
           // appeals and demands are addressed to the governing verb's object ("urged Iran to ...")
+          // the governing verb's subject; "... met Putin and urged Moscow to ...": a verb after "and" shares the
+          // previous verb's subject, not the object before it
+          const coded = out.find((e) => e.verbStart === md.at && e.source)?.source;
+          const joined = md.at > 0 && toks[md.at - 1].lower === "and" ? out.filter((e) => e.verbEnd <= md.at && e.source).pop()?.source : undefined;
+          const governor = () => coded ?? joined ?? subjectLeft(c, md.at, clauseStartOf(toks, md.at, 0), new Set());
           if (kind === "appeal" || kind === "demand") {
             const addressee = mentions.find((x) => x.start > md.at && x.end <= v && !x.modifier);
             if (addressee) target = addressee;
-            const gsrc = subjectLeft(c, md.at, clauseStartOf(toks, md.at, 0), new Set());
+            const gsrc = governor();
             if (gsrc) source = gsrc;
           } else if (!FUTURE.has(md.word)) {
-            const gsrc = subjectLeft(c, md.at, clauseStartOf(toks, md.at, 0), new Set());
+            const gsrc = governor();
             if (gsrc) source = gsrc;
           }
         }
         break;
+      }
+    }
+    // "demanded that the fighters withdraw by Tuesday or face an offensive", "gave them a week to leave or face
+    // expulsion": a demand with a consequence is an ultimatum (139)
+    if (code.startsWith("10") && !p.literal) {
+      const or = toks.findIndex((t, k) => k > v && t.lower === "or" && ["face", "risk", "else"].includes(toks[k + 1]?.lower ?? ""));
+      if (or > 0 && !toks.slice(v, or).some((t) => t.lower === ";")) {
+        notes.push(`ultimatum ("or ${toks[or + 1].text}"): ${code} → 139`);
+        code = "139";
       }
     }
     // "supplies to troops stationed on a warship", "diplomats accused of spying": an -ed verb right after the object
