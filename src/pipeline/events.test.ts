@@ -446,3 +446,9 @@ test("regression: an appeal after 'and' is made by the first verb's subject; a d
   assert.ok(!e.some((x) => x.startsWith("02 RUSGOV")), e.join(", "));
   assert.ok(ev("Erdogan demanded that Kurdish fighters withdraw from the border zone by Tuesday or face a new offensive.", "2024-03-04").some((x) => x === "13 TURGOV>-" || x.startsWith("13 TURGOV")));
 });
+
+test("regression: a bare 'the military' acting in a sentence where another state's forces act is theirs, not the place's", () => {
+  const e = ev("An Israeli air strike on a school in Gaza City killed 14 people; the military said it had targeted a Hamas command centre.", "2024-03-04");
+  assert.ok(e.some((x) => x.startsWith("19 ISRMIL")), e.join(", "));
+  assert.ok(!e.some((x) => x.startsWith("19 PSEMIL")), e.join(", "));
+});

@@ -38,6 +38,19 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
       const dateline = doc.dateline ? gaz.lookup(doc.dateline.place.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase()))[0] ?? null : null;
       const dominant = dominantCountry(doc);
       const seen = new Set<string>();
+      // "An Israeli air strike on a school in Gaza killed 14; the military said ...": a bare "the military" acting
+      // belongs to the state whose forces act in the sentence, not to the place they strike (sources only: a bare
+      // "troops" hit in a place are that place's)
+      const forceOf = new Map<number, { country: string; text: string }>();
+      for (const e of doc.events) {
+        if (e.dropped || !e.source?.country || forceOf.has(e.sentence) || !["15", "17", "18", "19", "20"].includes(e.code.slice(0, 2))) continue;
+        if (e.source.sector === null || e.source.sector === "MIL") forceOf.set(e.sentence, { country: e.source.country, text: e.source.text });
+      }
+      const refOf = (m: Mention, ctx: string | null, via: string | null, sentence: number): ActorRef => {
+        const force = forceOf.get(sentence);
+        if (!m.country && m.sector === "MIL" && force) return ref(m, force.country, `the forces acting in the sentence (${force.text})`);
+        return ref(m, ctx, via);
+      };
       for (const e of doc.events) {
         if (e.dropped || !e.source) continue;
         const s = doc.sentences[e.sentence];
@@ -48,7 +61,7 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
           : dateline?.country
             ? [dateline.country, `dateline ${doc.dateline!.place}`]
             : [dominant, dominant ? "the article's most-mentioned country" : null];
-        const source = ref(e.source, ctx, via);
+        const source = refOf(e.source, ctx, via, e.sentence);
         const target = e.target ? ref(e.target, ctx, via) : null;
         const key = `${e.sentence}|${e.code}|${source.code}|${target?.code ?? ""}`;
         if (seen.has(key)) continue;
