@@ -48,12 +48,12 @@ function evalPlover(path: string): void {
     const srcs: string[] = list(r.source).map((s: any) => country(s.code));
     const tgts: string[] = list(r.target).map((s: any) => country(s.code));
     const gold = new Set((srcs.length ? srcs : ["none"]).map((s) => `${r.event}|${s}`));
-    const pred = new Set(events.map((e) => `${e.plover?.type}|${country(e.source.code)}`));
+    const pred = new Set(events.map((e) => `${e.plover?.type ?? "(no PLOVER type)"}|${country(e.source.code)}`));
     add(pairs, gold, pred);
     add(types, new Set([r.event]), new Set(events.map((e) => e.plover?.type ?? "")));
     const goldT = new Set<string>();
     for (const s of srcs.length ? srcs : ["none"]) for (const t of tgts.length ? tgts : ["none"]) goldT.add(`${r.event}|${s}|${t}`);
-    add(triples, goldT, new Set(events.map((e) => `${e.plover?.type}|${country(e.source.code)}|${country(e.target?.code)}`)));
+    add(triples, goldT, new Set(events.map((e) => `${e.plover?.type ?? "(no PLOVER type)"}|${country(e.source.code)}|${country(e.target?.code)}`)));
     let t = byType.get(r.event);
     if (!t) byType.set(r.event, (t = newTally()));
     add(t, gold, pred);
