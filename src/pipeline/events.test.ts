@@ -452,3 +452,9 @@ test("regression: a bare 'the military' acting in a sentence where another state
   assert.ok(e.some((x) => x.startsWith("19 ISRMIL")), e.join(", "));
   assert.ok(!e.some((x) => x.startsWith("19 PSEMIL")), e.join(", "));
 });
+
+test("regression: bare rebels with no place named take the country of the state forces they hit, in every event of the sentence", () => {
+  const e = coder.code({ id: "t", text: "Tuareg separatist rebels said they had killed dozens of Malian soldiers in fighting near the border. Russia condemned the attack.", published: "2024-07-29" }).events;
+  const rebels = e.filter((x) => x.source.sector === "REB");
+  assert.ok(rebels.length >= 1 && rebels.every((x) => x.source.country === "MLI"), JSON.stringify(rebels.map((x) => x.source.code)));
+});

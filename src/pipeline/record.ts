@@ -46,9 +46,19 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
         if (e.dropped || !e.source?.country || forceOf.has(e.sentence) || !["15", "17", "18", "19", "20"].includes(e.code.slice(0, 2))) continue;
         if (e.source.sector === null || e.source.sector === "MIL") forceOf.set(e.sentence, { country: e.source.country, text: e.source.text });
       }
-      const refOf = (m: Mention, ctx: string | null, via: string | null, sentence: number): ActorRef => {
+      const fights = new Map<Mention, Mention>();
+      const refOf = (m: Mention, ctx: string | null, via: string | null, sentence: number, hasPlace: boolean, target: Mention | null): ActorRef => {
         const force = forceOf.get(sentence);
         if (!m.country && m.sector === "MIL" && force) return ref(m, force.country, `the forces acting in the sentence (${force.text})`);
+        // "Tuareg rebels killed dozens of Malian soldiers": with no place named, bare rebels fight the state whose
+        // forces or government they hit, not the article's most-mentioned country
+        if (!m.country && !hasPlace && (m.sector === "REB" || m.sector === "CRM") && target?.country && ["MIL", "GOV", "COP"].includes(target.sector ?? "")) {
+          fights.set(m, target);
+          return ref(m, target.country, `the state it fights (${target.text})`);
+        }
+        // ... and in the sentence's other events too ("... killed Malian soldiers in fighting near ...")
+        const fought = fights.get(m);
+        if (fought?.country) return ref(m, fought.country, `the state it fights (${fought.text})`);
         return ref(m, ctx, via);
       };
       for (const e of doc.events) {
@@ -61,7 +71,7 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
           : dateline?.country
             ? [dateline.country, `dateline ${doc.dateline!.place}`]
             : [dominant, dominant ? "the article's most-mentioned country" : null];
-        const source = refOf(e.source, ctx, via, e.sentence);
+        const source = refOf(e.source, ctx, via, e.sentence, !!placeCountry, e.target);
         const target = e.target ? ref(e.target, ctx, via) : null;
         const key = `${e.sentence}|${e.code}|${source.code}|${target?.code ?? ""}`;
         if (seen.has(key)) continue;
