@@ -267,13 +267,16 @@ interface MatchCtx {
   preStart?: number;
 }
 
+function nounPhraseWord(t: Token | undefined): boolean {
+  return !!t && (t.pos === "NOUN" || t.pos === "ADJ");
+}
+
 function gapBreaks(toks: readonly Token[], i: number, g: number): boolean {
   const t = toks[i];
   // a participle inside a noun phrase ("a Russian-brokered agreement") does not end the gap
   const modifier = t && t.pos === "VERB" && /(ed|ing)$/.test(t.lower) && ["NOUN", "ADJ", "PROPN"].includes(toks[i + 1]?.pos ?? "");
   // "an air and ground operation": "and"/"or" between two words of one noun phrase does not end the gap
-  const np = (x: Token | undefined) => !!x && (x.pos === "NOUN" || x.pos === "ADJ");
-  if (t && (t.lower === "and" || t.lower === "or") && np(toks[i - 1]) && np(toks[i + 1])) return false;
+  if (t && (t.lower === "and" || t.lower === "or") && nounPhraseWord(toks[i - 1]) && nounPhraseWord(toks[i + 1])) return false;
   return !t || GAP_STOP.has(t.lower) || (t.pos === "VERB" && g > 0 && !modifier);
 }
 

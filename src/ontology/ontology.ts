@@ -29,16 +29,8 @@ export interface Ontology {
   codes(): readonly CameoEntry[];
   /** the code for appealing for / intending / demanding / rejecting / threatening the act `code` */
   modal(kind: ModalKind, code: string): string;
-  /** The code an act of unconventional violence takes when a state's armed forces do it (state-force.tsv), or null. */
-  stateForce(code: string): string | null;
-  /** The code an act takes when a non-state armed actor does it (irregular-force.tsv), or null. */
-  irregularForce(code: string): string | null;
-  /** The code violence takes when it is turned on an armed force (against-forces.tsv), or null. */
-  againstForces(code: string): string | null;
-  /** The code force takes when a crowd uses it (by-crowds.tsv: riot), or null. */
-  crowdForce(code: string): string | null;
-  /** The code force takes when police use it on civilians (by-police.tsv: repression), or null. */
-  policeForce(code: string): string | null;
+  /** The code `code` takes under a recoding table (who acts, or on whom: RECODING_FILES), or null when it has no row. */
+  recoded(table: RecodingTable, code: string): string | null;
   /** problems found while loading (malformed lines with file:line) */
   problems: readonly Problem[];
 }
@@ -48,12 +40,22 @@ const DATA_FILES = {
   plover: "src/ontology/data/plover.tsv",
   acled: "src/ontology/data/acled.tsv",
   modal: "src/ontology/data/modal.tsv",
+} as const;
+
+/** Tables of codes that change with who acts or on whom (code <TAB> new code), each read the same way. */
+export const RECODING_FILES = {
+  /** unconventional violence done by a state's armed forces, or the state itself */
   stateForce: "src/ontology/data/state-force.tsv",
+  /** acts done by a non-state armed actor */
   irregularForce: "src/ontology/data/irregular-force.tsv",
+  /** violence turned on an armed force */
   againstForces: "src/ontology/data/against-forces.tsv",
+  /** force used by a crowd (riot) */
   crowdForce: "src/ontology/data/by-crowds.tsv",
+  /** force used by police on civilians (repression) */
   policeForce: "src/ontology/data/by-police.tsv",
 } as const;
+export type RecodingTable = keyof typeof RECODING_FILES;
 
 const FLAGS: ReadonlySet<string> = new Set(["threat", "violent", "protest", "verbal", "material", "statement", "force", "coerce", "mutual"]);
 
@@ -86,11 +88,7 @@ const CODE = /^(0[1-9]|1\d|20)\d{0,2}$/;
 interface Loaded {
   entries: Map<string, CameoEntry>;
   modal: Map<string, string>; // "kind|prefix" → code
-  stateForce: Map<string, string>;
-  irregularForce: Map<string, string>;
-  againstForces: Map<string, string>;
-  crowdForce: Map<string, string>;
-  policeForce: Map<string, string>;
+  recodings: Map<RecodingTable, Map<string, string>>;
   problems: Problem[];
 }
 
@@ -165,11 +163,7 @@ function load(): Loaded {
     }
     return m;
   };
-  const stateForce = recodings(DATA_FILES.stateForce);
-  const irregularForce = recodings(DATA_FILES.irregularForce);
-  const againstForces = recodings(DATA_FILES.againstForces);
-  const crowdForce = recodings(DATA_FILES.crowdForce);
-  const policeForce = recodings(DATA_FILES.policeForce);
+  const recoded = new Map((Object.keys(RECODING_FILES) as RecodingTable[]).map((t) => [t, recodings(RECODING_FILES[t])]));
   for (const [kind, code] of Object.entries(GENERIC_MODAL)) {
     if (!base.has(code)) problems.push(problem("E_LEXICON_LINE", basename(DATA_FILES.cameo), `generic ${kind} code ${code} is missing`));
   }
@@ -182,15 +176,15 @@ function load(): Loaded {
     const p = from ? plover.get(from)! : null;
     entries.set(code, { ...e, plover: p ? { type: p.type, mode: p.mode } : null, acled: acled.get(code) ?? null });
   }
-  return { entries, modal, stateForce, irregularForce, againstForces, crowdForce, policeForce, problems };
+  return { entries, modal, recodings: recoded, problems };
 }
 
 let cached: Ontology | undefined;
 
-/** Reads the four ontology files once and caches the result. */
+/** Reads the ontology files (DATA_FILES and RECODING_FILES) once and caches the result. */
 export function loadOntology(): Ontology {
   if (cached) return cached;
-  const { entries, modal, stateForce, irregularForce, againstForces, crowdForce, policeForce, problems } = load();
+  const { entries, modal, recodings, problems } = load();
   const list = Object.freeze([...entries.values()]);
   cached = {
     get: (code) => entries.get(code),
@@ -203,11 +197,7 @@ export function loadOntology(): Ontology {
       }
       return GENERIC_MODAL[kind];
     },
-    stateForce: (code) => stateForce.get(code) ?? null,
-    irregularForce: (code) => irregularForce.get(code) ?? null,
-    againstForces: (code) => againstForces.get(code) ?? null,
-    crowdForce: (code) => crowdForce.get(code) ?? null,
-    policeForce: (code) => policeForce.get(code) ?? null,
+    recoded: (table, code) => recodings.get(table)!.get(code) ?? null,
     problems: Object.freeze(problems),
   };
   return cached;

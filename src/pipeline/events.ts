@@ -10,15 +10,15 @@ import { POSSESSIVES } from "./tag.js";
 /** Codes that change with who acts or is acted on, each from an ontology table; applied in this order, each to the code the one before left. */
 const RECODINGS: ReadonlyArray<{ why: string; applies: (source: Mention | null, target: Mention | null) => boolean; recode: (onto: Ontology, code: string) => string | null }> = [
   // a state's armed forces, or the state itself, killing or bombing use conventional military force (state-force.tsv)
-  { why: "done by state forces", applies: (s) => !!s?.country && (s.sector === null || s.sector === "MIL"), recode: (o, c) => o.stateForce(c) },
+  { why: "done by state forces", applies: (s) => !!s?.country && (s.sector === null || s.sector === "MIL"), recode: (o, c) => o.recoded("stateForce", c) },
   // some acts are other acts when a non-state armed actor does them: rebels abduct, they do not arrest (irregular-force.tsv)
-  { why: "done by a non-state armed actor", applies: (s) => s?.sector === "REB" || s?.sector === "CRM", recode: (o, c) => o.irregularForce(c) },
+  { why: "done by a non-state armed actor", applies: (s) => s?.sector === "REB" || s?.sector === "CRM", recode: (o, c) => o.recoded("irregularForce", c) },
   // violence turned on an armed force is fighting: "militants killed 71 soldiers" (against-forces.tsv)
-  { why: "turned on an armed force", applies: (_s, t) => t?.sector === "MIL", recode: (o, c) => o.againstForces(c) },
+  { why: "turned on an armed force", applies: (_s, t) => t?.sector === "MIL", recode: (o, c) => o.recoded("againstForces", c) },
   // a crowd storming a building riots (by-crowds.tsv)
-  { why: "done by a crowd", applies: (s) => s?.sector === "CVL", recode: (o, c) => o.crowdForce(c) },
+  { why: "done by a crowd", applies: (s) => s?.sector === "CVL", recode: (o, c) => o.recoded("crowdForce", c) },
   // police firing on protesters repress (by-police.tsv); police fighting an armed group fight
-  { why: "police force on civilians", applies: (s, t) => s?.sector === "COP" && !["REB", "MIL", "CRM", "COP"].includes(t?.sector ?? ""), recode: (o, c) => o.policeForce(c) },
+  { why: "police force on civilians", applies: (s, t) => s?.sector === "COP" && !["REB", "MIL", "CRM", "COP"].includes(t?.sector ?? ""), recode: (o, c) => o.recoded("policeForce", c) },
 ];
 /** The code `code` takes for this source and target (RECODINGS in order), with a note for each change. */
 function recode(onto: Ontology, code: string, source: Mention | null, target: Mention | null, notes: string[]): string {
@@ -461,19 +461,19 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         const announced = ANNOUNCE.has(toks[prev.verbStart].lemma) && v - prevEnd <= 3 && toks.slice(prevEnd, v).every((t) => t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM");
         if ((prev.claims || announced) && prev.source) {
           claimant = prev.source;
-          if (announced) notes.push(`announced by ${prev.source.text}`);
+          notes.push(`${announced ? "announced" : "claimed"} by ${prev.source.text}`);
         } else if (gov && (gov.quad === 1 || gov.quad === 3 || gov.isProtest)) dropped = `the object of "${toks[prev.verbStart].text}": a reference, not a report`;
       }
       const ns = nounSource(c, m, new Set());
       betweenPair = !!ns.between;
       source = claimant ?? ns.source;
-      if (claimant && !notes.some((n) => n.startsWith("announced by"))) notes.push(`claimed by ${claimant.text}`);
       // "clashes with police": a pattern that ends in its preposition has its object right after it
       const endsInPrep = TARGET_PREPS.has(toks[m.end - 1]?.lower ?? "");
       target = ns.target ?? (p.notarget ? null : objectRight(c, m.end, endsInPrep ? null : TARGET_PREPS, new Set(source ? [source] : []), 8));
+      // the tokens between the previous act and this one
+      const inside = prev ? toks.slice(prev.verbEnd, v) : [];
       // "three soldiers were killed in clashes with rebels": those killed fought the rebels, who killed them
-      const between = prev ? toks.slice(prev.verbEnd, v) : [];
-      if (!source && target && toks[m.end - 1]?.lower === "with" && prev && !prev.source && prev.target && prev.notes.includes("passive") && between.some((t) => t.lower === "in") && between.every((t) => t.lower === "in" || t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM")) {
+      if (!source && target && toks[m.end - 1]?.lower === "with" && prev && !prev.source && prev.target && prev.notes.includes("passive") && inside.some((t) => t.lower === "in") && inside.every((t) => t.lower === "in" || t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM")) {
         source = prev.target;
         notes.push("source: those the passive before it reports hit");
         prev.source = target;
@@ -482,7 +482,6 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       }
       // "told Mubarak in a telephone call", "during a state visit to Moscow": a nominal act the clause's own act
       // happens in is done by that act's source (with its target when the noun has none)
-      const inside = prev ? toks.slice(prev.verbEnd, v) : [];
       let opener = inside.findIndex((t) => t.lower === "in" || t.lower === "during");
       // "in" right after the verb's object ("told Mubarak in a call"), not inside it ("$500 million in military aid"); "during" anywhere
       if (opener > 0 && inside[opener].lower === "in") {
@@ -694,9 +693,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
           // appeals and demands are addressed to the governing verb's object ("urged Iran to ...")
           // the governing verb's subject; "... met Putin and urged Moscow to ...": a verb after "and" shares the
           // previous verb's subject, not the object before it
-          const coded = out.find((e) => e.verbStart === md.at && e.source)?.source;
-          const joined = md.at > 0 && toks[md.at - 1].lower === "and" ? out.filter((e) => e.verbEnd <= md.at && e.source).pop()?.source : undefined;
-          const governor = () => coded ?? joined ?? subjectLeft(c, md.at, clauseStartOf(toks, md.at, 0), new Set());
+          const governor = () =>
+            out.find((e) => e.verbStart === md.at && e.source)?.source ??
+            (md.at > 0 && toks[md.at - 1].lower === "and" ? out.filter((e) => e.verbEnd <= md.at && e.source).pop()?.source : undefined) ??
+            subjectLeft(c, md.at, clauseStartOf(toks, md.at, 0), new Set());
           if (kind === "appeal" || kind === "demand") {
             const addressee = mentions.find((x) => x.start > md.at && x.end <= v && !x.modifier);
             if (addressee) target = addressee;
