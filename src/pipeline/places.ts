@@ -48,7 +48,7 @@ export function sentencePlaces(s: Sentence, mentions: readonly Mention[], gaz: G
       i++;
       continue;
     }
-    let found: { end: number; cands: readonly GazetteerEntry[] } | null = null;
+    let found: { end: number; name: string; cands: readonly GazetteerEntry[] } | null = null;
     // up to six tokens: "Port - au - Prince", "Bandar Seri Begawan"
     for (let n = Math.min(6, toks.length - i); n >= 1; n--) {
       const span = toks.slice(i, i + n);
@@ -56,7 +56,7 @@ export function sentencePlaces(s: Sentence, mentions: readonly Mention[], gaz: G
       const name = s.text.slice(span[0].start - s.start, span[n - 1].end - s.start);
       const cands = gaz.lookup(name);
       if (cands.length) {
-        found = { end: i + n, cands };
+        found = { end: i + n, name, cands };
         break;
       }
     }
@@ -77,7 +77,7 @@ export function sentencePlaces(s: Sentence, mentions: readonly Mention[], gaz: G
     const stated = statedCountry(toks, mentions, i, found.end);
     let best = choose(found.cands, stated ? new Set([stated]) : local);
     if (stated && best.country !== stated) {
-      best = { ...best, name: toks.slice(i, found.end).map((x) => x.text).join(" "), country: stated, admin1: null, lat: null, lon: null, population: 0, kind: "city" };
+      best = { ...best, name: found.name, country: stated, admin1: null, lat: null, lon: null, population: 0, kind: "city" };
     }
     const lower = toks.slice(i, found.end).map((x) => x.lower).join(" ");
     const ok =
