@@ -96,3 +96,13 @@ test("verbs: the discard index finds the same discards as a scan, short and sign
   assert.equal(findDiscard("the watergate -gate affair", idx, "sentence")?.phrase, "-gate");
   assert.equal(findDiscard("a worldly cupboard", idx, "sentence"), null);
 });
+
+test("verbs: a time adverbial between the verb and its complement is skipped ('warned on Friday night that')", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sitrep-verbs-"));
+  writeFileSync(join(dir, "verbs.txt"), "130\twarn\n012\twarn that\n");
+  const lex = loadVerbLexicon({ dir });
+  const code = (spec: string) => findPatternMatches(toks(spec), lex).map((m) => m.pattern.code);
+  assert.deepEqual(code("Ministers/NOUN warned/VERB/warn on/ADP Friday/PROPN night/NOUN that/SCONJ prices/NOUN rise/VERB"), ["012"]);
+  assert.deepEqual(code("Ministers/NOUN warned/VERB/warn again/ADV that/SCONJ prices/NOUN rise/VERB"), ["012"]);
+  assert.deepEqual(code("Ministers/NOUN warned/VERB/warn on/ADP Friday/PROPN the/DET rebels/NOUN"), ["130"]);
+});

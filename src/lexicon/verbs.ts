@@ -280,8 +280,40 @@ function gapBreaks(toks: readonly Token[], i: number, g: number): boolean {
   return !t || GAP_STOP.has(t.lower) || (t.pos === "VERB" && g > 0 && !modifier);
 }
 
+const WEEKDAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+const DAY_PARTS = new Set(["morning", "afternoon", "evening", "night"]);
+const TIME_WORDS = new Set(["yesterday", "today", "again", "also", "publicly", "repeatedly", "formally", "officially", "separately", "earlier", "later"]);
+
+/** A time adverbial or a sentence adverb between a verb and its complement ("warned on Thursday that",
+ *  "said late on Sunday night that", "called again for"): returns where it ends, or i when there is none. */
+export function skipAdverbial(toks: readonly Token[], i: number): number {
+  let j = i;
+  if (toks[j] && ["late", "early", "earlier"].includes(toks[j].lower) && toks[j + 1]?.lower === "on") j++;
+  if (toks[j]?.lower === "on" && WEEKDAYS.has(toks[j + 1]?.lower ?? "")) {
+    j += 2;
+    if (DAY_PARTS.has(toks[j]?.lower ?? "")) j++;
+    return j;
+  }
+  if (toks[j] && ["last", "this"].includes(toks[j].lower) && ["week", "month", "year", "night", "weekend"].includes(toks[j + 1]?.lower ?? "")) return j + 2;
+  if (toks[j] && TIME_WORDS.has(toks[j].lower)) return j + 1;
+  return i;
+}
+
 function matchFrom(c: MatchCtx, slots: readonly Slot[], s: number, i: number): number {
   if (s === slots.length) return i;
+  const slot = slots[s];
+  // the complement right after the verb may follow a time adverbial
+  if (s === 1 && !slot.gap) {
+    const j = skipAdverbial(c.toks, i);
+    if (j > i) {
+      const end = matchSlot(c, slots, s, j);
+      if (end >= 0) return end;
+    }
+  }
+  return matchSlot(c, slots, s, i);
+}
+
+function matchSlot(c: MatchCtx, slots: readonly Slot[], s: number, i: number): number {
   const slot = slots[s];
   if (slot.gap) {
     for (let g = 0; g <= MAX_GAP; g++) {

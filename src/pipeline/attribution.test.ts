@@ -33,3 +33,8 @@ test("attribution: inverted speech and named sources", () => {
   const { found } = sentenceChain({ index: 0, start: 0, end: 0, text: "The talks collapsed, said Maria Lopez, a researcher at the institute.", tokens: [], caption: false });
   assert.deepEqual(found.map((f) => f.who), ["Maria Lopez"]);
 });
+
+test("attribution: the speaker of a subordinate clause ('after engineers confirmed') is not the sentence's source", () => {
+  const { found } = sentenceChain({ index: 0, start: 0, end: 0, text: "The minister warned that the dam could fail, after engineers confirmed cracks in its wall.", tokens: [], caption: false });
+  assert.deepEqual(found, []);
+});

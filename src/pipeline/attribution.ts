@@ -35,6 +35,8 @@ export function sentenceChain(s: Sentence): { found: Array<{ at: number; who: st
   const subj = new RegExp(`(?:^|[,;:"“”]\\s*|\\bthat\\s+)((?:an?|the)?\\s*[A-Za-z][\\w.'’ -]{1,70}?)\\s+(?:${SPEECH})\\b`, "g");
   for (const m of text.matchAll(subj)) {
     const who = m[1];
+    // "…, after scientists confirmed": a subordinate clause's speaker reports that clause, not the sentence
+    if (/^(?:after|before|when|since|because|until|once|if|although|though|unless)\b/i.test(who.trim())) continue;
     if (who.split(/\s+/).length <= 9) add(m.index!, who);
   }
   // inverted: ", said a spokesman for the army."
