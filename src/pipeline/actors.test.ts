@@ -70,3 +70,8 @@ test("actors: a known person takes the code of the term the article's date falls
   assert.ok(at("Opposition leader Raila Odinga called for calm.", "2008-01-10").some((x) => /Raila Odinga=KENOPP/.test(x)));
   assert.ok(at("Former President Hassan Rouhani called for calm.", "2023-06-01").some((x) => /Rouhani=IRNELI/.test(x)));
 });
+
+test("actors: 'divisions' of opinion are not army divisions; a named airborne division is", () => {
+  assert.deepEqual(mentions("Deep divisions remained among the delegates."), []);
+  assert.ok(mentions("The 82nd Airborne Division arrived.").some((m) => m.endsWith("=MIL")));
+});

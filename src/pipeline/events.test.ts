@@ -458,3 +458,9 @@ test("regression: bare rebels with no place named take the country of the state 
   const rebels = e.filter((x) => x.source.sector === "REB");
   assert.ok(rebels.length >= 1 && rebels.every((x) => x.source.country === "MLI"), JSON.stringify(rebels.map((x) => x.source.code)));
 });
+
+test("regression: an act after 'how to' or 'whether to' is a question under debate, not a report; paramilitaries act as military", () => {
+  assert.ok(!ev("Donors met in Geneva, though they remained split over how to fund the reconstruction of Mosul.", "2019-03-04").some((x) => x.startsWith("07")));
+  const e = ev("Paramilitary troops detained the opposition leader Ahmed Salim at his home in Khartoum on Sunday.", "2019-03-04");
+  assert.ok(e.some((x) => x.startsWith("17 SDNMIL")), e.join(", "));
+});
