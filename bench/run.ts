@@ -37,7 +37,8 @@ const mb = (n: number) => (n / 1e6).toFixed(1);
 const rss = () => process.memoryUsage().rss;
 
 const tLoad = performance.now();
-const { createCoder } = await import("../src/pipeline/coder.js");
+const { createCoder, loadTimes } = await import("../src/pipeline/coder.js");
+const tImported = performance.now();
 const coder = createCoder({ dicts: values.dict ?? [], builtin: !values["no-builtin"] });
 const loadMs = performance.now() - tLoad;
 const dictNote = values.dict?.length ? ` with dictionaries ${values.dict.join(", ")}${values["no-builtin"] ? " alone" : " + built-ins"}` : "";
@@ -49,6 +50,10 @@ if (!base.length) {
 const baseBytes = base.reduce((s, a) => s + Buffer.byteLength(a.text ?? ""), 0);
 console.log(`sitrep bench — Node ${process.version}, one core (single thread)`);
 console.log(`lexicons + tagger loaded in ${loadMs.toFixed(0)} ms (module import included)${dictNote}`);
+if (!values.dict?.length && !values["no-builtin"]) {
+  const ms = (n: number) => `${n.toFixed(0)} ms`;
+  console.log(`  module import ${ms(tImported - tLoad)}, lexicons and ontology ${ms(loadTimes.lexicons)}, gazetteer ${ms(loadTimes.gazetteer)}, tagger model ${ms(loadTimes.tagger)}`);
+}
 console.log(`corpus: ${base.length} real articles (${mb(baseBytes)} MB): Guardian Syria/Iraq sample + Times of India 2002`);
 
 function run(articles: Iterable<Article>, label: string) {
