@@ -34,6 +34,8 @@ export interface EventCandidate {
   claims?: boolean;
   /** The pattern's `mutual` flag: coordinated subjects act on each other, a target acts back. */
   mutual?: boolean;
+  /** The source is the unnamed civilians of a protest named by a noun: kept only where a country is known. */
+  crowd?: boolean;
   /** The code before the recodings that depend on who acts on whom, so a copy for other actors
    *  (a coordinated subject, the reverse of a mutual act) is recoded for them. */
   actCode?: string;

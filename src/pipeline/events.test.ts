@@ -464,3 +464,11 @@ test("regression: an act after 'how to' or 'whether to' is a question under deba
   const e = ev("Paramilitary troops detained the opposition leader Ahmed Salim at his home in Khartoum on Sunday.", "2019-03-04");
   assert.ok(e.some((x) => x.startsWith("17 SDNMIL")), e.join(", "));
 });
+
+test("regression: protests named by a noun with no actor are the place's civilians; protests that might come are not coded", () => {
+  const e = ev("Police detained the opposition leader in Lusaka on Friday, sparking riots in the capital.", "2021-08-14");
+  assert.ok(e.some((x) => x.startsWith("14 ZMBCVL")), e.join(", "));
+  assert.ok(ev("The governor resigned in Rosario after weeks of protests over water prices.", "2021-08-14").some((x) => x.startsWith("14 ARGCVL")));
+  assert.ok(!ev("Police detained the opposition leader in Lusaka, a move that might trigger riots.", "2021-08-14").some((x) => x.startsWith("14")));
+  assert.ok(!ev("The minister said the government will not tolerate rallies by the movement.", "2021-08-14").some((x) => x.startsWith("14")));
+});

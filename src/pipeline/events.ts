@@ -376,6 +376,28 @@ function nounSource(c: Ctx, m: PatternMatch, exclude: Set<Mention>): { source: M
   return { source: byPhrase(c, m.end, exclude), target: null };
 }
 
+const PROTEST_NOUN = /^(protests?|demonstrations?|rall(y|ies)|march(es)?|riots?|rioting|unrest|sit-ins?|vigils?|uprising)$/;
+/** Words before a protest noun that tell it as having happened: "weeks of", "after", "amid", "sparking". */
+const PROTEST_TOLD = new Set(["of", "after", "amid", "during", "following", "despite", "spark", "trigger", "prompt", "provoke", "ignite", "fuel", "cause", "unleash"]);
+
+/** Does the nominal protest of match m report protests that happened ("sparking riots in Kampala", "after weeks
+ *  of protests"), rather than name protests as the object of another verb ("will not tolerate rallies")? */
+function protestTold(toks: readonly Token[], m: PatternMatch): boolean {
+  if (!toks.slice(m.start, m.end).some((t) => PROTEST_NOUN.test(t.lower))) return false;
+  let h = m.start - 1;
+  while (h >= 0 && (toks[h].pos === "DET" || toks[h].pos === "ADJ" || toks[h].pos === "NUM" || toks[h].lower === "-" || (toks[h].pos === "VERB" && toks[h - 1]?.lower === "-"))) h--;
+  if (h < 0 || toks[h].lower === ",") return true;
+  const t = toks[h];
+  if (!PROTEST_TOLD.has(t.lower) && !PROTEST_TOLD.has(t.lemma) && !(t.alt && PROTEST_TOLD.has(t.alt))) return false;
+  // "might trigger a wave of protests", "fears it could spark unrest": a cause that may come tells nothing
+  return t.pos !== "VERB" || !toks.slice(Math.max(0, h - 3), h).some((x) => MAY.has(x.lower) || x.lower === "would" || x.lower === "will" || x.lower === "to");
+}
+
+/** The unnamed civilians behind a protest named by a noun: a civilian mention at the noun, country left to context. */
+function crowdOf(t: Token): Mention {
+  return { text: t.text, code: "CVL", country: null, sector: "CVL", kind: "agent", start: t.i, end: t.i + 1, charStart: t.start, charEnd: t.end, inferred: "unnamed protesters" };
+}
+
 function selectMatches(all: PatternMatch[]): PatternMatch[] {
   const sorted = [...all].sort((a, b) => b.pattern.weight - a.pattern.weight || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: PatternMatch[] = [];
@@ -434,6 +456,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     let negated = false;
     let claimant: Mention | null = null;
     let betweenPair = false;
+    let crowd = false;
     let confidence = 0.6 + Math.min(0.2, 0.05 * p.weight);
     const vt = toks[v];
     // "Fighting erupted ...", "Heavy shelling continued": a gerund that is its clause's subject names an event
@@ -525,6 +548,13 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
             notes.push(`source: the subject of "${toks[k].text}"`);
           }
         }
+      }
+      // "triggering riots in Kampala", "after weeks of protests": protests no actor is named for are made by the
+      // place's civilians (CAMEO codes unnamed protesters xxxCVL); the record stage gives them the place's country
+      if (!source && code.startsWith("14") && protestTold(toks, m)) {
+        source = crowdOf(vt);
+        crowd = true;
+        notes.push("source: unnamed civilians (a protest no actor is named for)");
       }
       notes.push("nominal event");
       confidence -= 0.1;
@@ -769,6 +799,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       ...(p.claims ? { claims: true } : {}),
       // "fighting between A and B" is done by each side to the other
       ...(p.mutual || betweenPair ? { mutual: true } : {}),
+      ...(crowd ? { crowd: true } : {}),
       ...(actCode !== code ? { actCode } : {}),
     };
     out.push(cand);

@@ -72,6 +72,8 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
             ? [dateline.country, `dateline ${doc.dateline!.place}`]
             : [dominant, dominant ? "the article's most-mentioned country" : null];
         const source = refOf(e.source, ctx, via, e.sentence, !!placeCountry, e.target);
+        // unnamed protesters with no country known say nothing of where the protest was
+        if (e.crowd && !source.country) continue;
         const target = e.target ? ref(e.target, ctx, via) : null;
         const key = `${e.sentence}|${e.code}|${source.code}|${target?.code ?? ""}`;
         if (seen.has(key)) continue;
