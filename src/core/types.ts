@@ -63,6 +63,8 @@ export interface Mention extends ActorRef {
   kind: "country" | "agent" | "person" | "organization" | "anonymous";
   /** A demonym used as a modifier ("Israeli strikes"): an actor only for nominal events. */
   modifier?: boolean;
+  /** A plural demonym alone ("26 Colombians", "Israelis"): people of the nation, not its state or forces. */
+  people?: boolean;
   /** How a missing country was filled in, for --explain ("place Mosul", "dateline"). */
   inferred?: string;
 }

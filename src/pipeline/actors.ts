@@ -209,6 +209,7 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
     }
     const mention = make(s, start, end, kind, code, country, sector);
     if (modifier) mention.modifier = true;
+    else if (e.kind === "demonym" && end === r.end && sector === null && /s$/.test(toks[end - 1].lower)) mention.people = true;
     out.push(mention);
   }
   // honorifics and unknown names before a known surname ("Gen. Qassem Soleimani" is matched by the lexicon;

@@ -472,3 +472,9 @@ test("regression: protests named by a noun with no actor are the place's civilia
   assert.ok(!ev("Police detained the opposition leader in Lusaka, a move that might trigger riots.", "2021-08-14").some((x) => x.startsWith("14")));
   assert.ok(!ev("The minister said the government will not tolerate rallies by the movement.", "2021-08-14").some((x) => x.startsWith("14")));
 });
+
+test("regression: a plural demonym alone is people of the nation, not its state forces ('a group of Peruvians assassinated ...' stays 18x)", () => {
+  const e = ev("Police said a group of Peruvians had assassinated the mayor of Guayaquil.", "2021-07-09");
+  assert.ok(e.some((x) => x.startsWith("18 PER")), e.join(", "));
+  assert.ok(ev("Russia assassinated the defector in Berlin, Germany said.", "2021-07-09").some((x) => !x.startsWith("18")), "a state's killing is still recoded");
+});

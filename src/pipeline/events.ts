@@ -10,7 +10,7 @@ import { POSSESSIVES } from "./tag.js";
 /** Codes that change with who acts or is acted on, each from an ontology table; applied in this order, each to the code the one before left. */
 const RECODINGS: ReadonlyArray<{ why: string; applies: (source: Mention | null, target: Mention | null) => boolean; recode: (onto: Ontology, code: string) => string | null }> = [
   // a state's armed forces, or the state itself, killing or bombing use conventional military force (state-force.tsv)
-  { why: "done by state forces", applies: (s) => !!s?.country && (s.sector === null || s.sector === "MIL"), recode: (o, c) => o.recoded("stateForce", c) },
+  { why: "done by state forces", applies: (s) => !!s?.country && ((s.sector === null && !s.people) || s.sector === "MIL"), recode: (o, c) => o.recoded("stateForce", c) },
   // some acts are other acts when a non-state armed actor does them: rebels abduct, they do not arrest (irregular-force.tsv)
   { why: "done by a non-state armed actor", applies: (s) => s?.sector === "REB" || s?.sector === "CRM", recode: (o, c) => o.recoded("irregularForce", c) },
   // violence turned on an armed force is fighting: "militants killed 71 soldiers" (against-forces.tsv)
@@ -39,6 +39,8 @@ function recast(onto: Ontology, e: EventCandidate, source: Mention | null, targe
   return { ...e, source, target, code, notes };
 }
 
+/** Verbs of saying whose that-clause may come without "that": "police said a commando of Colombians had ...". */
+const SAY_THAT = new Set(["say", "tell", "report", "claim", "allege", "announce", "confirm", "state", "add", "believe", "insist", "assert", "suggest", "show", "find", "conclude"]);
 /** Participles that are adjectives before "to": "is opposed to", "is committed to". */
 const STATE_PARTICIPLES = new Set(["opposed", "committed", "determined", "prepared", "dedicated", "devoted", "inclined", "obliged", "entitled", "used", "accustomed", "resigned"]);
 /** Verbs of aspect whose object, a nominal act, is done by their subject ("speeded up the withdrawal"). */
@@ -259,6 +261,9 @@ function subjectLeft(c: Ctx, v: number, floor: number, exclude: Set<Mention>): M
   for (let k = c.mentions.length - 1; k >= 0; k--) {
     const m = c.mentions[k];
     if (m.end > v || m.start < floor || exclude.has(m)) continue;
+    // "police said a commando of Colombians had ...": an actor before another verb is that verb's subject, not the head
+    // the "of" phrase stands for
+    if (fallback && c.toks[v].pos === "VERB" && c.toks.slice(fallback.end, v).every((t) => t.pos === "AUX" || t.pos === "ADV" || t.lower === "not") && c.toks.slice(m.end, fallback.start).some((t) => t.pos === "VERB" && SAY_THAT.has(t.lemma))) return fallback;
     // the word before the noun phrase the mention ends: "in Australia's New South Wales" is all inside "in"
     let j = m.start - 1;
     while (j >= 0 && npInner(c.toks, j)) j--;
