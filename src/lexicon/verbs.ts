@@ -142,6 +142,8 @@ export function addPattern(lex: VerbLexicon, p: VerbPattern): void {
 const FLAGS = new Set(["passive", "swap", "notarget", "noun", "claims", "mutual"]);
 const CODE = /^(0[1-9]|1\d|20)\d{0,2}$/;
 const MAX_GAP = 4;
+/** The longest gap when every word past MAX_GAP belongs to a noun phrase. */
+const MAX_NP_GAP = 7;
 
 /** Parses one pattern text into slots; null when it has no word. */
 export function compilePattern(text: string): Slot[] | null {
@@ -267,6 +269,11 @@ interface MatchCtx {
   preStart?: number;
 }
 
+/** A word a long gap may hold: one of a noun phrase ("a fourth round of indirect talks"). */
+function nounPhraseGap(t: Token | undefined): boolean {
+  return !!t && (t.pos === "DET" || t.pos === "ADJ" || t.pos === "ADV" || t.pos === "NUM" || t.pos === "NOUN" || t.pos === "PROPN" || t.lower === "-" || t.lower === "of");
+}
+
 function nounPhraseWord(t: Token | undefined): boolean {
   return !!t && (t.pos === "NOUN" || t.pos === "ADJ");
 }
@@ -316,7 +323,11 @@ function matchFrom(c: MatchCtx, slots: readonly Slot[], s: number, i: number): n
 function matchSlot(c: MatchCtx, slots: readonly Slot[], s: number, i: number): number {
   const slot = slots[s];
   if (slot.gap) {
-    for (let g = 0; g <= MAX_GAP; g++) {
+    // past MAX_GAP words only when the whole gap is one noun phrase ("fired a new intermediate-range ballistic missile at")
+    let np = 0;
+    while (np < MAX_NP_GAP && nounPhraseGap(c.toks[i + np])) np++;
+    for (let g = 0; g <= MAX_NP_GAP; g++) {
+      if (g > MAX_GAP && g > np) return -1;
       const end = matchFrom(c, slots, s + 1, i + g);
       if (end >= 0) return end;
       if (gapBreaks(c.toks, i + g, g)) return -1;

@@ -480,3 +480,11 @@ test("regression: a plural demonym alone is people of the nation, not its state 
   assert.ok(e.some((x) => x.startsWith("18 PER")), e.join(", "));
   assert.ok(ev("Russia assassinated the defector in Berlin, Germany said.", "2021-07-09").some((x) => !x.startsWith("18")), "a state's killing is still recoded");
 });
+
+test("regression: a long gap inside one noun phrase still matches; an act in an if-clause is hypothetical; 'possible' before a noun governs no act", () => {
+  assert.ok(ev("North Korea fired a new intermediate-range ballistic missile at the sea off Japan.", "2024-01-14").some((x) => x.startsWith("19 PRK")));
+  assert.ok(!ev("Iran said it would return to the deal only if Washington lifted all sanctions.", "2024-01-14").some((x) => x.startsWith("08 USA")));
+  const e = ev("The president ordered the army to prepare for possible military action and threatened to cut off all aid to the junta.", "2024-01-14");
+  assert.ok(e.some((x) => x.startsWith("13")), e.join(", "));
+  assert.ok(!ev("Talks ended without a deal on a ceasefire in the north.", "2024-01-14").some((x) => x.startsWith("19")));
+});

@@ -119,6 +119,12 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
   while (j >= clauseStart && steps < 7) {
     const t = toks[j];
     if (t.lower === "," || t.lower === ";") break;
+    // "possible military action": a possibility adjective before its noun qualifies the noun, not the act
+    if (t.pos === "ADJ" && ["NOUN", "ADJ"].includes(toks[j + 1]?.pos ?? "") && j + 1 < v) {
+      j--;
+      steps++;
+      continue;
+    }
     // the infinitive's "to" stands right before the verb (adverbs aside): "access to Instagram and restricted" has none
     if (t.lower === "to" && !sawTo) sawTo = toks.slice(j + 1, v).every((x) => x.pos === "ADV" || x.pos === "PART");
     else if (t.lower === "n't" || t.lower === "not" || t.lower === "never" || t.lower === "no") found.push({ kind: "negation", at: j, word: t.lower });
@@ -140,7 +146,8 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
     j--;
     steps++;
   }
-  for (let c = clauseStart; c < v; c++) if (CONDITIONAL.has(toks[c].lower)) found.push({ kind: "hypothetical", at: c, word: toks[c].lower });
+  // ("only if the United States lifted all sanctions": the clause the conditional opens)
+  for (let c = Math.max(0, clauseStart - 1); c < v; c++) if (CONDITIONAL.has(toks[c].lower)) found.push({ kind: "hypothetical", at: c, word: toks[c].lower });
   const vt = toks[v];
   const that = clauseStart - 1;
   // "denied that its troops were fighting in ...": an act in a that-clause after a denial is what is denied
@@ -774,7 +781,15 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     }
     // possibility words around the act; after a verb's phrase only right after it ("mobilised reservists for a possible
     // war" is a mobilisation), after a nominal act further on ("a strike on Iran is unlikely")
-    if (HYPOTHETICAL_WORDS.test(toks.slice(Math.max(0, v - 4), Math.min(toks.length, m.end + (isNoun ? 7 : 2))).map((t) => t.text).join(" "))) {
+    // ("prepare for possible military action and threatened to cut aid": not past a clause's "and", comma or verb)
+    let from = Math.max(0, v - 4);
+    for (let j = v - 1; j >= from; j--) {
+      if (["and", "but", ",", ";"].includes(toks[j].lower) || toks[j].pos === "VERB") {
+        from = j + 1;
+        break;
+      }
+    }
+    if (HYPOTHETICAL_WORDS.test(toks.slice(from, Math.min(toks.length, m.end + (isNoun ? 7 : 2))).map((t) => t.text).join(" "))) {
       negated = true;
       notes.push("hypothetical (possibility word)");
     }
