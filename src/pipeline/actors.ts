@@ -252,7 +252,23 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
     out.splice(m, 1, named);
   }
   shareCoordination(out, toks);
+  ofOwner(out, toks);
   return out;
+}
+
+/** "the government of President Nicolas Maduro", "the army of Mali's junta": a role with no country takes that of
+ *  the actor its "of" phrase names. */
+function ofOwner(out: Mention[], toks: readonly Token[]): void {
+  for (let m = 0; m + 1 < out.length; m++) {
+    const a = out[m];
+    const b = out[m + 1];
+    if (a.kind !== "agent" || a.country || !a.sector || !b.country || b.modifier) continue;
+    const between = toks.slice(a.end, b.start).map((t) => t.lower);
+    const ofInside = b.start === a.end && toks.slice(a.start, a.end).some((t) => t.lower === "of");
+    if (!ofInside && !(between[0] === "of" && (between.length === 1 || (between.length === 2 && between[1] === "the")))) continue;
+    a.country = b.country;
+    a.code = b.country + a.sector;
+  }
 }
 
 /** Appends an agent code the PETRARCH way: after (or, for `NGO~` agents, before) the code, once. */

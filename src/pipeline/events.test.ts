@@ -488,3 +488,10 @@ test("regression: a long gap inside one noun phrase still matches; an act in an 
   assert.ok(e.some((x) => x.startsWith("13")), e.join(", "));
   assert.ok(!ev("Talks ended without a deal on a ceasefire in the north.", "2024-01-14").some((x) => x.startsWith("19")));
 });
+
+test("regression: a role's country comes from the place nearest its act in a locative phrase, and from its 'of' phrase", () => {
+  const e = ev("The prime minister resigned and fled to India by helicopter as protesters stormed her residence in Dhaka.", "2024-08-05");
+  assert.ok(e.some((x) => x.startsWith("14 BGDCVL")), e.join(", "));
+  const f = ev("The government of President Nicolas Maduro and the opposition signed an election deal in Barbados.", "2023-10-18");
+  assert.ok(f.some((x) => x.startsWith("05 VENGOV")), f.join(", "));
+});

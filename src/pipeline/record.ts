@@ -1,6 +1,6 @@
 // Stage record: event candidates → the public event record (ontology fields, date, place, attribution, provenance).
 import { createHash } from "node:crypto";
-import type { ActorRef, CodedEvent, Mention, Place } from "../core/types.js";
+import type { ActorRef, CodedEvent, Mention, Place, PlaceMention } from "../core/types.js";
 import type { Ontology } from "../ontology/ontology.js";
 import type { Gazetteer } from "../lexicon/gazetteer.js";
 import type { Doc, EventCandidate } from "./doc.js";
@@ -16,6 +16,14 @@ function ref(m: Mention, country: string | null, via: string | null): ActorRef {
     return { text: m.text, code: country + m.sector, country, sector: m.sector };
   }
   return { text: m.text, code: m.code, country: m.country, sector: m.sector };
+}
+
+/** The sentence's places, the one nearest the act first: after its verb (where "in Dhaka" stands) before those
+ *  ahead of it ("... fled to India as protesters stormed her residence in Dhaka"). */
+function nearestFirst(places: readonly PlaceMention[], verbStart: number, verbEnd: number): PlaceMention[] {
+  // a place in a locative phrase ("in Dhaka", "near Gao") says where before one that says whither or whose ("to India")
+  const rank = (p: PlaceMention) => (p.prep && LOCATIVE.has(p.prep) ? 0 : 1000) + (p.start >= verbEnd ? p.start - verbEnd : verbStart - p.end + 3);
+  return [...places].sort((a, b) => rank(a) - rank(b));
 }
 
 function dominantCountry(doc: Doc): string | null {
@@ -64,7 +72,8 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
       for (const e of doc.events) {
         if (e.dropped || !e.source) continue;
         const s = doc.sentences[e.sentence];
-        const places = doc.places[e.sentence] ?? [];
+        // (a place that is the act's target, "blamed on Israel", says whom the act is about, not where)
+        const places = nearestFirst((doc.places[e.sentence] ?? []).filter((p) => !e.target || p.end <= e.target.start || p.start >= e.target.end), e.verbStart, e.verbEnd);
         const placeCountry = places.find((p) => p.country)?.country ?? null;
         const [ctx, via] = placeCountry
           ? [placeCountry, `place ${places.find((p) => p.country)!.name}`]
