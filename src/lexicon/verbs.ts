@@ -226,6 +226,8 @@ export function loadVerbLexicon(opts: VerbLexiconOptions = {}): VerbLexicon {
 
 /** The pattern word that matches the first word of a resolved place name ("192 capture @place"). */
 export const PLACE_WORD = "@place";
+/** Participles that still report an act after a hyphen ("US-brokered"). */
+const HYPHEN_ACTS = new Set(["brokered", "mediated", "facilitated"]);
 
 function tokenIs(t: Token, word: string): boolean {
   return word === PLACE_WORD ? !!t.place : t.lower === word || t.lemma === word || t.alt === word;
@@ -270,7 +272,10 @@ interface MatchCtx {
 }
 
 /** A word a long gap may hold: one of a noun phrase ("a fourth round of indirect talks"). */
-function nounPhraseGap(t: Token | undefined): boolean {
+function nounPhraseGap(toks: readonly Token[], i: number): boolean {
+  const t = toks[i];
+  // ("a US-brokered peace declaration": a participle before its noun is inside the phrase)
+  if (t && t.pos === "VERB" && /(ed|ing)$/.test(t.lower) && ["NOUN", "ADJ", "PROPN"].includes(toks[i + 1]?.pos ?? "")) return true;
   return !!t && (t.pos === "DET" || t.pos === "ADJ" || t.pos === "ADV" || t.pos === "NUM" || t.pos === "NOUN" || t.pos === "PROPN" || t.lower === "-" || t.lower === "of");
 }
 
@@ -325,7 +330,7 @@ function matchSlot(c: MatchCtx, slots: readonly Slot[], s: number, i: number): n
   if (slot.gap) {
     // past MAX_GAP words only when the whole gap is one noun phrase ("fired a new intermediate-range ballistic missile at")
     let np = 0;
-    while (np < MAX_NP_GAP && nounPhraseGap(c.toks[i + np])) np++;
+    while (np < MAX_NP_GAP && nounPhraseGap(c.toks, i + np)) np++;
     for (let g = 0; g <= MAX_NP_GAP; g++) {
       if (g > MAX_GAP && g > np) return -1;
       const end = matchFrom(c, slots, s + 1, i + g);
@@ -451,7 +456,8 @@ export function findPatternMatches(toks: readonly Token[], lex: VerbLexicon, spa
     // "Suspected militants attacked": a participle opening the sentence before a noun describes it
     if (i === 0 && /ed$/.test(t.lower) && ["NOUN", "PROPN", "ADJ"].includes(toks[1]?.pos ?? "")) continue;
     // "Iran-backed", "Saudi-led", "U.N.-brokered": a participle joined by a hyphen modifies a noun
-    if (i > 0 && (toks[i - 1].lower === "-" || toks[i - 1].text.endsWith("-")) && /(ed|en)$/.test(t.lower)) continue;
+    // ... except a mediation: "a US-brokered ceasefire", "Qatari-mediated talks" report the mediator's act
+    if (i > 0 && (toks[i - 1].lower === "-" || toks[i - 1].text.endsWith("-")) && /(ed|en)$/.test(t.lower) && !HYPHEN_ACTS.has(t.lower)) continue;
     const a1 = lex.byAnchor.get(t.lower);
     const a2 = t.lemma !== t.lower ? lex.byAnchor.get(t.lemma) : undefined;
     const a3 = t.alt ? lex.byAnchor.get(t.alt) : undefined;

@@ -495,3 +495,12 @@ test("regression: a role's country comes from the place nearest its act in a loc
   const f = ev("The government of President Nicolas Maduro and the opposition signed an election deal in Barbados.", "2023-10-18");
   assert.ok(f.some((x) => x.startsWith("05 VENGOV")), f.join(", "));
 });
+
+test("regression: mediation told by a participle ('talks mediated by Oman', 'a US-brokered declaration') is the mediator's; 'at the White House' is a place", () => {
+  const e = ev("Sudan and South Sudan signed a border accord in Addis Ababa on Friday, in a deal mediated by Ethiopia.", "2012-09-28");
+  assert.ok(e.some((x) => x.startsWith("04 ETH")), e.join(", "));
+  const f = ev("Serbia and Kosovo signed an EU-brokered agreement at the White House.", "2020-09-04");
+  assert.ok(f.some((x) => x.startsWith("04 IGOEUREEC")) && f.some((x) => x === "05 SRB>XKX" || x.startsWith("05 SRB")), f.join(", "));
+  assert.ok(!f.some((x) => x.endsWith(">USAGOV")), f.join(", "));
+  assert.ok(!ev("Belgrade rejected a Western-brokered plan.", "1999-03-24").some((x) => x.startsWith("04")));
+});

@@ -198,7 +198,9 @@ function isPassive(toks: readonly Token[], m: PatternMatch): boolean {
   // a "by" after an object noun the pattern holds is that noun's ("rejected calls by Minsk")
   const objectHeld = m.end - m.start > 1 && m.pattern.text.includes("*");
   const by = byAgentAt(toks, m.start + 1) ? 0 : objectHeld ? -1 : toks.slice(m.end, m.end + 4).findIndex((t) => t.lower === "by");
-  return by >= 0 && m.start > 0 && (toks[m.start - 1].pos === "NOUN" || toks[m.start - 1].pos === "PROPN");
+  if (by < 0 || m.start === 0) return false;
+  // (", mediated by Oman": a participle after a comma with its agent right after it)
+  return toks[m.start - 1].pos === "NOUN" || toks[m.start - 1].pos === "PROPN" || (toks[m.start - 1].lower === "," && by === 0 && /ed$/.test(v.lower));
 }
 
 /** Parts of speech inside a noun phrase, between a preposition and the mention that ends the phrase. */
@@ -410,11 +412,13 @@ function crowdOf(t: Token): Mention {
   return { text: t.text, code: "CVL", country: null, sector: "CVL", kind: "agent", start: t.i, end: t.i + 1, charStart: t.start, charEnd: t.end, inferred: "unnamed protesters" };
 }
 
-function selectMatches(all: PatternMatch[]): PatternMatch[] {
+function selectMatches(all: PatternMatch[], toks: readonly Token[]): PatternMatch[] {
   const sorted = [...all].sort((a, b) => b.pattern.weight - a.pattern.weight || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: PatternMatch[] = [];
+  // "signed a US-brokered peace declaration": a mediation after a hyphen is an act of its own inside another's phrase
+  const inner = (m: PatternMatch) => m.start > 0 && toks[m.start - 1].lower === "-" && m.pattern.code.startsWith("045");
   for (const m of sorted) {
-    if (taken.some((t) => m.start < t.end && t.start < m.end)) continue;
+    if (!inner(m) && taken.some((t) => !inner(t) && m.start < t.end && t.start < m.end)) continue;
     taken.push(m);
   }
   return taken.sort((a, b) => a.start - b.start);
@@ -449,7 +453,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     spans.byEnd.set(x.end, x.start);
   }
   const bySpan = (r: [number, number] | undefined): Mention | null => (r ? mentions.find((x) => x.start === r[0] && x.end === r[1]) ?? null : null);
-  const matches = selectMatches(findPatternMatches(toks, lex, spans));
+  const matches = selectMatches(findPatternMatches(toks, lex, spans), toks);
   const out: EventCandidate[] = [];
   const governed = new Set<number>();
   let prevEnd = 0;
@@ -796,13 +800,28 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // codes that change with who acts and on whom (state forces, armed groups, armed targets)
     const actCode = code;
     if (!p.literal) code = recode(onto, code, source, target, notes);
+    // "a US-brokered ceasefire": the mediator is the word before the hyphen, or no one the lexicon knows
+    if (v > 1 && toks[v - 1].lower === "-" && code.startsWith("045")) {
+      source = mentions.find((x) => x.end === v - 1) ?? null;
+      if (!source) dropped = dropped ?? "no known mediator before the hyphen";
+    }
     if (source && target && source === target) target = null;
+    // "signed a declaration at the White House", "met at the Kremlin": a seat of government after "at" is where an act
+    // short of force happens, not whom it is done to
+    if (target && target.kind === "country" && target.sector === "GOV" && !["15", "17", "18", "19", "20"].includes(code.slice(0, 2))) {
+      let j = target.start - 1;
+      while (j >= 0 && toks[j].pos === "DET") j--;
+      if (toks[j]?.lower === "at") {
+        notes.push(`"at ${target.text}" is the place, not the target`);
+        target = null;
+      }
+    }
     if (!source) dropped = dropped ?? "no source actor";
     else if (negated && !opts.keepNegated) dropped = dropped ?? "negated or hypothetical";
     if (code === NULL_CODE) dropped = dropped ?? "the pattern has the null code";
     else if (!onto.nearest(code)) dropped = dropped ?? `code ${code} is not in the ontology`;
     // "Somali forces backed by U.S. air strikes recaptured ...": the noun a participle describes is still the next verb's subject
-    const reducedRelative = notes.includes("passive") && target !== null && target.end === v;
+    const reducedRelative = notes.includes("passive") && target !== null && (target.end === v || toks[v - 1].lower === ",");
     if (target && !p.code.startsWith("01") && !reducedRelative) usedAsTarget.add(target);
     if (source && !source.country && !source.inferred) confidence -= 0.05;
     const cand: EventCandidate = {

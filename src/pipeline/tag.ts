@@ -51,6 +51,13 @@ function guessBase(t: Token, stem: string): void {
 export function retagPastTense(tokens: Token[]): void {
   for (let i = 1; i + 1 < tokens.length; i++) {
     const t = tokens[i];
+    // "talks mediated by Oman", "jets supplied by Denmark": a participle with its agent is a passive verb
+    if (t.pos === "ADJ" && tokens[i + 1].lower === "by" && /^[a-z]{3,}ed$/.test(t.lower)) {
+      t.pos = "VERB";
+      if (t.lower.endsWith("ied")) t.lemma = t.lower.slice(0, -3) + "y";
+      else guessBase(t, t.lower.slice(0, -2));
+      continue;
+    }
     const irregular = IRREGULAR_PAST.get(t.lower);
     if ((t.pos !== "NOUN" && t.pos !== "ADJ") || !(irregular || /^[a-z]{3,}[^aeiou]ed$|^[a-z]{3,}[aeiou][^aeiouy]ed$|^[a-z]{2,}ied$/.test(t.lower))) continue;
     // a plural noun, an -ed word, a noun: "security forces tortured detainees" (not "the armed groups")
