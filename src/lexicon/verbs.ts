@@ -481,7 +481,8 @@ export function findPatternMatches(toks: readonly Token[], lex: VerbLexicon, spa
       const end = matchFrom(c, p.slots, 0, i);
       if (end < 0) continue;
       // a nominal pattern ("militant attack on") does not run over a verb ("militants attacked")
-      if (p.noun && toks.slice(i + 1, end).some((x) => x.pos === "VERB")) continue;
+      // (a verb joined by a hyphen is part of the compound: "test-launched")
+      if (p.noun && toks.slice(i + 1, end).some((x, k) => x.pos === "VERB" && toks[i + k]?.lower !== "-")) continue;
       if (p.pre && !matchBack(c, p.pre, p.pre.length - 1, i)) continue;
       const weight = p.weight;
       if (!best || weight > best.pattern.weight || (weight === best.pattern.weight && p.code.length > best.pattern.code.length)) {

@@ -504,3 +504,10 @@ test("regression: mediation told by a participle ('talks mediated by Oman', 'a U
   assert.ok(!f.some((x) => x.endsWith(">USAGOV")), f.join(", "));
   assert.ok(!ev("Belgrade rejected a Western-brokered plan.", "1999-03-24").some((x) => x.startsWith("04")));
 });
+
+test("regression: a hyphenated test launch, reserving the right to respond, 'said X was responsible'; no statement in 'added 12,000 jobs'", () => {
+  assert.ok(ev("Iran test-launched a new ballistic missile on Sunday.", "2023-05-25").some((x) => x.startsWith("15 IRN")));
+  assert.ok(ev("Moscow said it reserved the right to respond to the deployment.", "2023-05-25").some((x) => x.startsWith("13 RUSGOV")));
+  assert.ok(ev("Canadian Prime Minister Justin Trudeau said Russia was responsible.", "2023-05-25").some((x) => x.startsWith("11 CANGOV>RUS")));
+  assert.deepEqual(ev("The Canadian economy added 12,000 jobs in May.", "2023-06-09"), []);
+});

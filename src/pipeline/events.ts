@@ -902,7 +902,9 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     !!e.source && e.source.start <= 1 && (e.source.start === 0 || toks[0].pos === "DET") && e.verbStart - e.source.end <= 4 && !toks.slice(0, e.verbStart).some((t) => t.lower === "," || t.pos === "VERB");
   for (const e of coded) {
     if (!statement(e)) continue;
-    if (others) e.dropped = "statement with other events in the sentence";
+    // "the economy added 256,000 jobs", "the index gained 2%": a verb of saying with a number for object says nothing
+    if (toks[e.verbEnd]?.pos === "NUM" && e.verbEnd - e.verbStart === 1) e.dropped = "a number for object: no statement";
+    else if (others) e.dropped = "statement with other events in the sentence";
     else if (!opts.statements && !opensWithSpeaker(e)) e.dropped = "a bare statement is coded when the sentence opens with its speaker (all of them with --statements)";
   }
   return out;
