@@ -511,3 +511,7 @@ test("regression: a hyphenated test launch, reserving the right to respond, 'sai
   assert.ok(ev("Canadian Prime Minister Justin Trudeau said Russia was responsible.", "2023-05-25").some((x) => x.startsWith("11 CANGOV>RUS")));
   assert.deepEqual(ev("The Canadian economy added 12,000 jobs in May.", "2023-06-09"), []);
 });
+
+test("regression: a quoted phrase inside a pattern's gap ('warned of \"grave consequences\"') still matches", () => {
+  assert.ok(ev('Japan warned of "grave consequences" if the boat was not returned.', "2023-05-25").some((x) => x.startsWith("13 JPN")));
+});
