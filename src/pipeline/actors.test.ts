@@ -75,3 +75,8 @@ test("actors: 'divisions' of opinion are not army divisions; a named airborne di
   assert.deepEqual(mentions("Deep divisions remained among the delegates."), []);
   assert.ok(mentions("The 82nd Airborne Division arrived.").some((m) => m.endsWith("=MIL")));
 });
+
+test("actors: things whose names hold an actor word ('a passenger jet', 'executive orders', 'police custody') are no actors", () => {
+  assert.deepEqual(mentions("A passenger jet crashed while he was in police custody."), []);
+  assert.deepEqual(mentions("Israeli jets struck the town."), ["Israeli jets=ISRMIL"]);
+});

@@ -98,6 +98,9 @@ function codeOf(country: string | null, sector: string | null): string {
   return (country ?? "") + (sector ?? "") || "UNK";
 }
 
+/** The sector of agents.txt phrases that name things, not actors. */
+export const NOT_AN_ACTOR = "NON";
+
 /** Mentions of one sentence, composed from the raw lexicon matches. */
 export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | null): Mention[] {
   const toks = s.tokens;
@@ -109,6 +112,11 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
   while (k < raws.length) {
     const r = raws[k];
     const e = r.entry;
+    // "a passenger jet", "executive orders": a thing whose name holds an actor word is no actor
+    if (e.kind === "agent" && e.sector === NOT_AN_ACTOR) {
+      k++;
+      continue;
+    }
     if (e.concat) {
       k = dictionaryMention(s, raws, k, lex, date, out);
       continue;
