@@ -515,3 +515,10 @@ test("regression: a hyphenated test launch, reserving the right to respond, 'sai
 test("regression: a quoted phrase inside a pattern's gap ('warned of \"grave consequences\"') still matches", () => {
   assert.ok(ev('Japan warned of "grave consequences" if the boat was not returned.', "2023-05-25").some((x) => x.startsWith("13 JPN")));
 });
+
+test("regression: 'said X was behind the bombing' codes the bombing as X's; 'reports that X was behind' codes nothing of X", () => {
+  const e = ev("Lebanese officials said Hezbollah was behind the bombing of the convoy in Sidon.", "2019-02-15");
+  assert.ok(e.some((x) => x.startsWith("18 LBNREB")), e.join(", "));
+  assert.ok(!ev("Officials said an unknown group was behind the bombing of the convoy.", "2019-02-15").some((x) => x.startsWith("18 ")));
+  assert.ok(!ev("The ministry declined to comment on reports that Iranian agents were behind the bombing of the tanker.", "2019-02-15").some((x) => x.startsWith("18")));
+});

@@ -49,6 +49,8 @@ const ASPECT = new Set(["speed", "accelerate", "hasten", "complete", "finish", "
 const DECIDE = new Set(["agree", "agreed", "decide", "decided", "resolve", "resolved", "vote", "voted"]);
 /** Statement verbs whose object, a nominal act, is the speaker's own act. */
 const ANNOUNCE = new Set(["announce", "declare", "unveil", "proclaim"]);
+/** Nouns whose that-clause is hearsay: "reports that", "allegations that". */
+const HEARSAY = new Set(["report", "reports", "allegation", "allegations", "claim", "claims", "rumour", "rumours", "rumor", "rumors", "suggestion", "suggestions", "speculation", "accusation", "accusations", "suspicion", "suspicions", "speculations", "assertion", "assertions"]);
 /** Verbs whose that-clause is denied, not reported: "Moscow denied that its troops were fighting". */
 const DENY = new Set(["deny", "denied", "denies", "dismiss", "dismissed", "refute", "refuted"]);
 /** Prepositions after which a pattern goes on about its object: "accused X of", "blamed X for", "criticised X over". */
@@ -160,6 +162,9 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
       }
     }
   }
+  // "reports that Russian officers were behind ...", "allegations that the army shot ...": a that-clause after a noun
+  // of hearsay tells what is said, not what happened
+  if (that > 0 && toks[that].lower === "that" && HEARSAY.has(toks[that - 1].lower)) found.push({ kind: "hypothetical", at: that - 1, word: toks[that - 1].lower });
   // "demanded that the authorities release ...", "urged that talks begin": a bare verb in a that-clause after
   // a demand or an appeal is what is demanded, not an act that happened
   if (that > 0 && toks[that].lower === "that" && vt.lower === vt.lemma && !toks.slice(clauseStart, v).some((t) => t.pos === "AUX" || t.pos === "VERB")) {
@@ -491,7 +496,28 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       }
       if (t.lower === "," || t.lower === ";" || t.pos === "VERB" || t.pos === "AUX" || t.pos === "ADP" || t.pos === "SCONJ") break;
     }
+    // "said North Korea was behind the killing of ...": the act is told as the doing of the subject of "was behind"
+    let behind: Mention | null = null;
     if (isNoun) {
+      let k = v - 1;
+      while (k >= 0 && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "NUM")) k--;
+      if (k > 0 && toks[k].lower === "behind" && (BE.has(toks[k - 1].lower) || BE.has(toks[k - 1].lemma))) {
+        behind = subjectLeft(c, k - 1, clauseStartOf(toks, k - 1, 0), new Set());
+        // (the subject stands right before "was": an unknown name there leaves the act to the usual rules)
+        if (behind && behind.end !== k - 1) behind = null;
+        if (behind) notes.push(`source: the subject of "${toks[k - 1].text} behind"`);
+        // ("reports that Russian officers were behind ...": hearsay)
+        if (behind && toks[behind.start - 1]?.lower === "that" && HEARSAY.has(toks[behind.start - 2]?.lower ?? "")) {
+          negated = true;
+          notes.push(`hypothetical ("${toks[behind.start - 2].text} that")`);
+        }
+      }
+    }
+    if (isNoun && behind) {
+      source = behind;
+      target = objectRight(c, m.end, TARGET_PREPS, new Set([behind]), 8);
+      notes.push("nominal event");
+    } else if (isNoun) {
       // the object of a statement, a protest or a verbal conflict ("denounced the Russian invasion", "protested
       // against the war"): a reference to an act reported elsewhere, not a report of it here and now
       if (prev && v >= prevEnd && v - prevEnd <= 20 && toks[prev.verbStart].pos === "VERB" && !toks.slice(prevEnd, v).some((t) => t.pos === "VERB" || t.lower === ";")) {
