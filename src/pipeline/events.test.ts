@@ -522,3 +522,9 @@ test("regression: 'said X was behind the bombing' codes the bombing as X's; 'rep
   assert.ok(!ev("Officials said an unknown group was behind the bombing of the convoy.", "2019-02-15").some((x) => x.startsWith("18 ")));
   assert.ok(!ev("The ministry declined to comment on reports that Iranian agents were behind the bombing of the tanker.", "2019-02-15").some((x) => x.startsWith("18")));
 });
+
+test("regression: troops, arms or people carried that arrive pay no visit; an envoy who arrives does", () => {
+  assert.ok(!ev("The first Kenyan police officers arrived in Haiti on Tuesday.", "2024-06-25").some((x) => x.startsWith("04")));
+  assert.ok(!ev("Soldiers detained the president and flew him to Costa Rica.", "2009-06-28").some((x) => x.startsWith("04")));
+  assert.ok(ev("Chinese Foreign Minister Wang Yi arrived in Moscow on Monday.", "2024-06-25").some((x) => x.startsWith("04 CHNGOV")));
+});

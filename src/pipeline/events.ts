@@ -49,6 +49,8 @@ const ASPECT = new Set(["speed", "accelerate", "hasten", "complete", "finish", "
 const DECIDE = new Set(["agree", "agreed", "decide", "decided", "resolve", "resolved", "vote", "voted"]);
 /** Statement verbs whose object, a nominal act, is the speaker's own act. */
 const ANNOUNCE = new Set(["announce", "declare", "unveil", "proclaim"]);
+/** Verbs of travel that code a visit (042) when an envoy or a leader travels. */
+const TRAVEL = new Set(["travel", "fly", "arrive", "land", "head", "journey"]);
 /** Nouns whose that-clause is hearsay: "reports that", "allegations that". */
 const HEARSAY = new Set(["report", "reports", "allegation", "allegations", "claim", "claims", "rumour", "rumours", "rumor", "rumors", "suggestion", "suggestions", "speculation", "accusation", "accusations", "suspicion", "suspicions", "speculations", "assertion", "assertions"]);
 /** Verbs whose that-clause is denied, not reported: "Moscow denied that its troops were fighting". */
@@ -830,6 +832,11 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     if (v > 1 && toks[v - 1].lower === "-" && code.startsWith("045")) {
       source = mentions.find((x) => x.end === v - 1) ?? null;
       if (!source) dropped = dropped ?? "no known mediator before the hyphen";
+    }
+    // "F-16 jets arrived in Ukraine", "troops arrived in Haiti", "flew him into exile": forces, arms and people carried
+    // that travel pay no visit
+    if (code === "042" && TRAVEL.has(vt.lemma) && (["MIL", "COP", "REB", "CRM", "CVL", "REF"].includes(source?.sector ?? "") || ["him", "her", "them"].includes(toks[v + 1]?.lower ?? ""))) {
+      dropped = dropped ?? "forces or people carried that travel are no visit";
     }
     if (source && target && source === target) target = null;
     // "signed a declaration at the White House", "met at the Kremlin": a seat of government after "at" is where an act
