@@ -25,6 +25,7 @@ test("verbs: the built-in lexicon loads cleanly and every code is in the ontolog
   assert.ok(lex.size > 250);
   const roots = new Set<string>();
   for (const list of lex.byAnchor.values()) for (const p of list) {
+    if (p.code === "---") continue;
     assert.ok(onto.get(p.code), `${p.where}: ${p.code} is not a CAMEO code`);
     roots.add(p.code.slice(0, 2));
   }

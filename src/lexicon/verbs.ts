@@ -140,7 +140,8 @@ export function addPattern(lex: VerbLexicon, p: VerbPattern): void {
 }
 
 const FLAGS = new Set(["passive", "swap", "notarget", "noun", "claims", "mutual"]);
-const CODE = /^(0[1-9]|1\d|20)\d{0,2}$/;
+/** A CAMEO event code, or the null code of a pattern that matches so that a shorter one does not ("fight * coronavirus"). */
+const CODE = /^((0[1-9]|1\d|20)\d{0,2}|---)$/;
 const MAX_GAP = 4;
 /** The longest gap when every word past MAX_GAP belongs to a noun phrase. */
 const MAX_NP_GAP = 7;

@@ -528,3 +528,11 @@ test("regression: troops, arms or people carried that arrive pay no visit; an en
   assert.ok(!ev("Soldiers detained the president and flew him to Costa Rica.", "2009-06-28").some((x) => x.startsWith("04")));
   assert.ok(ev("Chinese Foreign Minister Wang Yi arrived in Moscow on Monday.", "2024-06-25").some((x) => x.startsWith("04 CHNGOV")));
 });
+
+test("regression: sentencing is a finding of guilt (116); fighting a virus is no fight; a finding of genocide is an accusation; airdrops of food are aid", () => {
+  assert.ok(ev("A court in Minsk sentenced the activist to 15 years in prison on Friday.", "2023-03-03").some((x) => x.startsWith("11 BLRJUD")));
+  assert.ok(!ev("Cuba sent doctors to Italy to help it fight the coronavirus.", "2020-03-22").some((x) => x.startsWith("19")));
+  const g = ev("The State Department determined that Myanmar's military had committed genocide against the Rohingya.", "2022-03-21");
+  assert.ok(g.some((x) => x.startsWith("11 USAGOV")) && !g.some((x) => x.startsWith("20")), g.join(", "));
+  assert.ok(ev("Jordanian aircraft dropped food parcels over northern Gaza on Monday.", "2024-03-04").some((x) => x.startsWith("07 JOR")));
+});

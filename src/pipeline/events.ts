@@ -140,7 +140,8 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
     else {
       for (const k of kinds) {
         const n = has(lex.modality.get(k)!, toks, j);
-        if (n && (k === "negation" || k === "hypothetical" || sawTo || toks[j + n]?.lower === "to" || /ing$/.test(toks[v].lower))) {
+        // ("refused meeting", "warned against attacking": an -ing act after a verb; "executive orders declaring" is no order)
+        if (n && (k === "negation" || k === "hypothetical" || sawTo || toks[j + n]?.lower === "to" || (/ing$/.test(toks[v].lower) && t.pos === "VERB"))) {
           found.push({ kind: k, at: j, word: toks.slice(j, j + n).map((x) => x.lower).join(" ") });
           break;
         }
