@@ -80,3 +80,8 @@ test("actors: things whose names hold an actor word ('a passenger jet', 'executi
   assert.deepEqual(mentions("A passenger jet crashed while he was in police custody."), []);
   assert.deepEqual(mentions("Israeli jets struck the town."), ["Israeli jets=ISRMIL"]);
 });
+
+test("actors: 'US-led forces' are the leader's forces; the backer of an 'Iran-backed militia' is no actor there", () => {
+  assert.deepEqual(mentions("US-led forces entered the city."), ["forces=USAMIL"]);
+  assert.deepEqual(mentions("An Iran-backed militia attacked the base."), ["militia=REB"]);
+});

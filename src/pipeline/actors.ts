@@ -261,7 +261,24 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
   }
   shareCoordination(out, toks);
   ofOwner(out, toks);
+  hyphenLed(out, toks);
   return out;
+}
+
+/** "US-led forces", "Saudi-led coalition warplanes": forces another state leads are coded as that state's; "Iran-backed
+ *  militia": a state that backs a group only describes it. Either way the state before the hyphen is no actor here. */
+function hyphenLed(out: Mention[], toks: readonly Token[]): void {
+  for (let m = 0; m + 1 < out.length; m++) {
+    const a = out[m];
+    const b = out[m + 1];
+    if (!a.country || a.sector || toks[a.end]?.lower !== "-" || !["led", "backed", "supported", "sponsored", "allied"].includes(toks[a.end + 1]?.lower ?? "")) continue;
+    if (b.start < a.end + 2 || b.start > a.end + 4 || !toks.slice(a.end + 2, b.start).every((t) => t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "PROPN")) continue;
+    a.modifier = true;
+    if (toks[a.end + 1].lower === "led" && !b.country && b.sector && b.kind === "agent") {
+      b.country = a.country;
+      b.code = a.country + b.sector;
+    }
+  }
 }
 
 /** "the government of President Nicolas Maduro", "the army of Mali's junta": a role with no country takes that of

@@ -399,11 +399,13 @@ function nounSource(c: Ctx, m: PatternMatch, exclude: Set<Mention>): { source: M
 }
 
 const PROTEST_NOUN = /^(protests?|demonstrations?|rall(y|ies)|march(es)?|riots?|rioting|unrest|sit-ins?|vigils?|uprising)$/;
-/** Words before a protest noun that tell it as having happened: "weeks of", "after", "amid", "sparking". */
-const PROTEST_TOLD = new Set(["of", "after", "amid", "during", "following", "despite", "spark", "trigger", "prompt", "provoke", "ignite", "fuel", "cause", "unleash"]);
+/** Words before a protest noun that tell it as happening: "amid", "as", "sparking". */
+// ("resigned after weeks of protests" names the protests as the background of the act the sentence reports: the
+// human codings leave such protests uncoded more often than not)
+const PROTEST_TOLD = new Set(["amid", "during", "as", "while", "when", "spark", "trigger", "prompt", "provoke", "ignite", "fuel", "cause", "unleash"]);
 
-/** Does the nominal protest of match m report protests that happened ("sparking riots in Kampala", "after weeks
- *  of protests"), rather than name protests as the object of another verb ("will not tolerate rallies")? */
+/** Does the nominal protest of match m report protests that happened ("sparking riots in Kampala", "as
+ *  demonstrations spread"), rather than name protests as the object of another verb ("will not tolerate rallies")? */
 function protestTold(toks: readonly Token[], m: PatternMatch): boolean {
   if (!toks.slice(m.start, m.end).some((t) => PROTEST_NOUN.test(t.lower))) return false;
   let h = m.start - 1;
