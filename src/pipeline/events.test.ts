@@ -537,3 +537,9 @@ test("regression: sentencing is a finding of guilt (116); fighting a virus is no
   assert.ok(g.some((x) => x.startsWith("11 USAGOV")) && !g.some((x) => x.startsWith("20")), g.join(", "));
   assert.ok(ev("Jordanian aircraft dropped food parcels over northern Gaza on Monday.", "2024-03-04").some((x) => x.startsWith("07 JOR")));
 });
+
+test("regression: an act an allegation ties someone to, or a charge listed, is not reported; troops ordered to a border mobilise", () => {
+  assert.ok(!ev("Canada said there were allegations linking Indian agents to the killing of a Sikh leader.", "2023-09-19").some((x) => x.startsWith("18") || x.startsWith("19")));
+  assert.ok(!ev("Police detained the mayor on charges including corruption and aiding a terrorist group.", "2025-03-19").some((x) => x.startsWith("07")));
+  assert.ok(ev("Venezuela ordered troops to the border with Colombia on Sunday.", "2008-03-03").some((x) => x.startsWith("15 VEN")));
+});

@@ -49,6 +49,10 @@ const ASPECT = new Set(["speed", "accelerate", "hasten", "complete", "finish", "
 const DECIDE = new Set(["agree", "agreed", "decide", "decided", "resolve", "resolved", "vote", "voted"]);
 /** Statement verbs whose object, a nominal act, is the speaker's own act. */
 const ANNOUNCE = new Set(["announce", "declare", "unveil", "proclaim"]);
+/** Words after which a gerund is the content of another act ("accused of attacking", "charges including aiding"). */
+const COMPLEMENT = new Set(["of", "for", "about", "on", "against", "toward", "towards", "including"]);
+/** Verbs that tie someone to an act ("linking agents to the killing"). */
+const LINK = new Set(["link", "tie", "connect"]);
 /** Verbs of travel that code a visit (042) when an envoy or a leader travels. */
 const TRAVEL = new Set(["travel", "fly", "arrive", "land", "head", "journey"]);
 /** Nouns whose that-clause is hearsay: "reports that", "allegations that". */
@@ -489,8 +493,26 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     const gerundSubject = /ing$/.test(vt.lower) && m.end - v === 1 && (v === 0 || toks[v - 1].pos === "DET" || toks[v - 1].pos === "ADJ" || (v === 1 && toks[0].pos === "PROPN")) && (toks[m.end]?.pos === "VERB" || toks[m.end]?.pos === "AUX");
     const isNoun = vt.pos === "NOUN" || vt.pos === "PROPN" || gerundSubject;
     // a gerund complement ("accused of attacking", "arrested for rioting") is the content of another act
-    if (/ing$/.test(vt.lower) && v > 0 && ["of", "for", "about", "on", "against", "toward", "towards"].includes(toks[v - 1].lower)) {
-      dropped = "complement of another act";
+    // ... and so is one in a list of charges ("on charges including corruption and aiding a terrorist group")
+    // ("charges including corruption and aiding ...": a gerund coordinated into such a list too)
+    if (/ing$/.test(vt.lower) && v > 0) {
+      let j = v - 1;
+      if (toks[j].lower === "and" || toks[j].lower === "or") {
+        j--;
+        while (j > 0 && v - j < 6 && (toks[j].pos === "NOUN" || toks[j].pos === "ADJ" || toks[j].pos === "DET" || toks[j].lower === ",")) j--;
+        if (toks[j]?.lower === "including") dropped = "complement of another act";
+      } else if (COMPLEMENT.has(toks[j].lower)) dropped = "complement of another act";
+    }
+    // "allegations linking Indian agents to the killing of ...": the act an allegation ties someone to is not reported
+    if ((vt.pos === "NOUN" || /ing$/.test(vt.lower)) && !dropped) {
+      for (let j = v - 1; j >= Math.max(0, v - 9); j--) {
+        const t = toks[j];
+        if (t.lower === "," || t.lower === ";" || (t.pos === "VERB" && !LINK.has(t.lemma))) break;
+        if (LINK.has(t.lemma) && toks.slice(j + 1, v).some((x) => x.lower === "to")) {
+          dropped = `what "${t.text}" ties someone to, not a report of the act`;
+          break;
+        }
+      }
     }
     // "the first talks since fighting broke out", "since Russia invaded Ukraine": the time line's anchor, told as background
     for (let j = v - 1; j >= Math.max(0, v - 6); j--) {
