@@ -276,7 +276,7 @@ interface MatchCtx {
 function nounPhraseGap(toks: readonly Token[], i: number): boolean {
   const t = toks[i];
   // ("a US-brokered peace declaration": a participle before its noun is inside the phrase)
-  if (t && t.pos === "VERB" && /(ed|ing)$/.test(t.lower) && ["NOUN", "ADJ", "PROPN"].includes(toks[i + 1]?.pos ?? "")) return true;
+  if (participleBeforeNoun(toks, i)) return true;
   return !!t && (t.pos === "DET" || t.pos === "ADJ" || t.pos === "ADV" || t.pos === "NUM" || t.pos === "NOUN" || t.pos === "PROPN" || t.lower === "-" || t.lower === "of");
 }
 
@@ -284,10 +284,16 @@ function nounPhraseWord(t: Token | undefined): boolean {
   return !!t && (t.pos === "NOUN" || t.pos === "ADJ");
 }
 
+/** A participle before the noun it describes ("a Russian-brokered agreement", "the fleeing civilians"). */
+function participleBeforeNoun(toks: readonly Token[], i: number): boolean {
+  const t = toks[i];
+  return !!t && t.pos === "VERB" && /(ed|ing)$/.test(t.lower) && ["NOUN", "ADJ", "PROPN"].includes(toks[i + 1]?.pos ?? "");
+}
+
 function gapBreaks(toks: readonly Token[], i: number, g: number): boolean {
   const t = toks[i];
   // a participle inside a noun phrase ("a Russian-brokered agreement") does not end the gap
-  const modifier = t && t.pos === "VERB" && /(ed|ing)$/.test(t.lower) && ["NOUN", "ADJ", "PROPN"].includes(toks[i + 1]?.pos ?? "");
+  const modifier = participleBeforeNoun(toks, i);
   // "an air and ground operation": "and"/"or" between two words of one noun phrase does not end the gap
   if (t && (t.lower === "and" || t.lower === "or") && nounPhraseWord(toks[i - 1]) && nounPhraseWord(toks[i + 1])) return false;
   return !t || GAP_STOP.has(t.lower) || (t.pos === "VERB" && g > 0 && !modifier);
@@ -299,7 +305,7 @@ const TIME_WORDS = new Set(["yesterday", "today", "again", "also", "publicly", "
 
 /** A time adverbial or a sentence adverb between a verb and its complement ("warned on Thursday that",
  *  "said late on Sunday night that", "called again for"): returns where it ends, or i when there is none. */
-export function skipAdverbial(toks: readonly Token[], i: number): number {
+function skipAdverbial(toks: readonly Token[], i: number): number {
   let j = i;
   if (toks[j] && ["late", "early", "earlier"].includes(toks[j].lower) && toks[j + 1]?.lower === "on") j++;
   if (toks[j]?.lower === "on" && WEEKDAYS.has(toks[j + 1]?.lower ?? "")) {
@@ -329,11 +335,14 @@ function matchFrom(c: MatchCtx, slots: readonly Slot[], s: number, i: number): n
 function matchSlot(c: MatchCtx, slots: readonly Slot[], s: number, i: number): number {
   const slot = slots[s];
   if (slot.gap) {
-    // past MAX_GAP words only when the whole gap is one noun phrase ("fired a new intermediate-range ballistic missile at")
-    let np = 0;
-    while (np < MAX_NP_GAP && nounPhraseGap(c.toks, i + np)) np++;
+    // past MAX_GAP words only when the whole gap is one noun phrase ("fired a new intermediate-range ballistic missile at");
+    // how far that phrase runs is found only when a gap gets that long
+    let np = -1;
     for (let g = 0; g <= MAX_NP_GAP; g++) {
-      if (g > MAX_GAP && g > np) return -1;
+      if (g > MAX_GAP) {
+        if (np < 0) for (np = 0; np < MAX_NP_GAP && nounPhraseGap(c.toks, i + np); ) np++;
+        if (g > np) return -1;
+      }
       const end = matchFrom(c, slots, s + 1, i + g);
       if (end >= 0) return end;
       if (gapBreaks(c.toks, i + g, g)) return -1;

@@ -57,6 +57,10 @@ const LINK = new Set(["link", "tie", "connect"]);
 const TRAVEL = new Set(["travel", "fly", "arrive", "land", "head", "journey"]);
 /** Nouns whose that-clause is hearsay: "reports that", "allegations that". */
 const HEARSAY = new Set(["report", "reports", "allegation", "allegations", "claim", "claims", "rumour", "rumours", "rumor", "rumors", "suggestion", "suggestions", "speculation", "accusation", "accusations", "suspicion", "suspicions", "speculations", "assertion", "assertions"]);
+/** Does a hearsay noun's "that" stand at index `that` ("reports that", "allegations that")? */
+function hearsayAt(toks: readonly Token[], that: number): boolean {
+  return that > 0 && toks[that]?.lower === "that" && HEARSAY.has(toks[that - 1].lower);
+}
 /** Verbs whose that-clause is denied, not reported: "Moscow denied that its troops were fighting". */
 const DENY = new Set(["deny", "denied", "denies", "dismiss", "dismissed", "refute", "refuted"]);
 /** Prepositions after which a pattern goes on about its object: "accused X of", "blamed X for", "criticised X over". */
@@ -171,7 +175,7 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
   }
   // "reports that Russian officers were behind ...", "allegations that the army shot ...": a that-clause after a noun
   // of hearsay tells what is said, not what happened
-  if (that > 0 && toks[that].lower === "that" && HEARSAY.has(toks[that - 1].lower)) found.push({ kind: "hypothetical", at: that - 1, word: toks[that - 1].lower });
+  if (hearsayAt(toks, that)) found.push({ kind: "hypothetical", at: that - 1, word: toks[that - 1].lower });
   // "demanded that the authorities release ...", "urged that talks begin": a bare verb in a that-clause after
   // a demand or an appeal is what is demanded, not an act that happened
   if (that > 0 && toks[that].lower === "that" && vt.lower === vt.lemma && !toks.slice(clauseStart, v).some((t) => t.pos === "AUX" || t.pos === "VERB")) {
@@ -403,9 +407,9 @@ function nounSource(c: Ctx, m: PatternMatch, exclude: Set<Mention>): { source: M
 }
 
 const PROTEST_NOUN = /^(protests?|demonstrations?|rall(y|ies)|march(es)?|riots?|rioting|unrest|sit-ins?|vigils?|uprising)$/;
-/** Words before a protest noun that tell it as happening: "amid", "as", "sparking". */
-// ("resigned after weeks of protests" names the protests as the background of the act the sentence reports: the
-// human codings leave such protests uncoded more often than not)
+/** Words before a protest noun that tell it as happening: "amid", "as", "sparking". ("resigned after weeks of
+ *  protests" names the protests as the background of the act the sentence reports: the human codings leave such
+ *  protests uncoded more often than not.) */
 const PROTEST_TOLD = new Set(["amid", "during", "as", "while", "when", "spark", "trigger", "prompt", "provoke", "ignite", "fuel", "cause", "unleash"]);
 
 /** Does the nominal protest of match m report protests that happened ("sparking riots in Kampala", "as
@@ -426,11 +430,16 @@ function crowdOf(t: Token): Mention {
   return { text: t.text, code: "CVL", country: null, sector: "CVL", kind: "agent", start: t.i, end: t.i + 1, charStart: t.start, charEnd: t.end, inferred: "unnamed protesters" };
 }
 
+/** A mediation told by a participle after a hyphen ("a US-brokered ceasefire"): the mediator is the word before it. */
+function hyphenMediation(toks: readonly Token[], m: PatternMatch): boolean {
+  return m.start > 1 && toks[m.start - 1].lower === "-" && m.pattern.code.startsWith("045");
+}
+
 function selectMatches(all: PatternMatch[], toks: readonly Token[]): PatternMatch[] {
   const sorted = [...all].sort((a, b) => b.pattern.weight - a.pattern.weight || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: PatternMatch[] = [];
   // "signed a US-brokered peace declaration": a mediation after a hyphen is an act of its own inside another's phrase
-  const inner = (m: PatternMatch) => m.start > 0 && toks[m.start - 1].lower === "-" && m.pattern.code.startsWith("045");
+  const inner = (m: PatternMatch) => hyphenMediation(toks, m);
   for (const m of sorted) {
     if (!inner(m) && taken.some((t) => !inner(t) && m.start < t.end && t.start < m.end)) continue;
     taken.push(m);
@@ -492,9 +501,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // "Fighting erupted ...", "Heavy shelling continued": a gerund that is its clause's subject names an event
     const gerundSubject = /ing$/.test(vt.lower) && m.end - v === 1 && (v === 0 || toks[v - 1].pos === "DET" || toks[v - 1].pos === "ADJ" || (v === 1 && toks[0].pos === "PROPN")) && (toks[m.end]?.pos === "VERB" || toks[m.end]?.pos === "AUX");
     const isNoun = vt.pos === "NOUN" || vt.pos === "PROPN" || gerundSubject;
-    // a gerund complement ("accused of attacking", "arrested for rioting") is the content of another act
-    // ... and so is one in a list of charges ("on charges including corruption and aiding a terrorist group")
-    // ("charges including corruption and aiding ...": a gerund coordinated into such a list too)
+    // a gerund complement ("accused of attacking", "arrested for rioting") is the content of another act, and so is
+    // one coordinated into a list of charges ("on charges including corruption and aiding a terrorist group")
     if (/ing$/.test(vt.lower) && v > 0) {
       let j = v - 1;
       if (toks[j].lower === "and" || toks[j].lower === "or") {
@@ -534,7 +542,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         if (behind && behind.end !== k - 1) behind = null;
         if (behind) notes.push(`source: the subject of "${toks[k - 1].text} behind"`);
         // ("reports that Russian officers were behind ...": hearsay)
-        if (behind && toks[behind.start - 1]?.lower === "that" && HEARSAY.has(toks[behind.start - 2]?.lower ?? "")) {
+        if (behind && hearsayAt(toks, behind.start - 1)) {
           negated = true;
           notes.push(`hypothetical ("${toks[behind.start - 2].text} that")`);
         }
@@ -618,7 +626,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
           }
         }
       }
-      // "triggering riots in Kampala", "after weeks of protests": protests no actor is named for are made by the
+      // "triggering riots in Kampala", "as demonstrations spread": protests no actor is named for are made by the
       // place's civilians (CAMEO codes unnamed protesters xxxCVL); the record stage gives them the place's country
       if (!source && code.startsWith("14") && protestTold(toks, m)) {
         source = crowdOf(vt);
@@ -854,7 +862,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     const actCode = code;
     if (!p.literal) code = recode(onto, code, source, target, notes);
     // "a US-brokered ceasefire": the mediator is the word before the hyphen, or no one the lexicon knows
-    if (v > 1 && toks[v - 1].lower === "-" && code.startsWith("045")) {
+    if (hyphenMediation(toks, m) && code.startsWith("045")) {
       source = mentions.find((x) => x.end === v - 1) ?? null;
       if (!source) dropped = dropped ?? "no known mediator before the hyphen";
     }

@@ -54,8 +54,7 @@ export function retagPastTense(tokens: Token[]): void {
     // "talks mediated by Oman", "jets supplied by Denmark": a participle with its agent is a passive verb
     if (t.pos === "ADJ" && tokens[i + 1].lower === "by" && /^[a-z]{3,}ed$/.test(t.lower)) {
       t.pos = "VERB";
-      if (t.lower.endsWith("ied")) t.lemma = t.lower.slice(0, -3) + "y";
-      else guessBase(t, t.lower.slice(0, -2));
+      baseOfPast(t);
       continue;
     }
     const irregular = IRREGULAR_PAST.get(t.lower);
@@ -66,11 +65,14 @@ export function retagPastTense(tokens: Token[]): void {
     if (tokens[i - 1].pos === "PRON" && tokens[i - 1].lower !== "they" && tokens[i - 1].lower !== "he" && tokens[i - 1].lower !== "she" && tokens[i - 1].lower !== "it") continue;
     t.pos = "VERB";
     if (irregular) t.lemma = irregular;
-    else if (t.lower.endsWith("ied")) t.lemma = t.lower.slice(0, -3) + "y";
-    else {
-      guessBase(t, t.lower.slice(0, -2));
-    }
+    else baseOfPast(t);
   }
+}
+
+/** The base form of a regular past tense: "supplied" → supply, "seized" → seiz / seize. */
+function baseOfPast(t: Token): void {
+  if (t.lower.endsWith("ied")) t.lemma = t.lower.slice(0, -3) + "y";
+  else guessBase(t, t.lower.slice(0, -2));
 }
 
 /**
