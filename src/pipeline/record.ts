@@ -74,9 +74,10 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
         const s = doc.sentences[e.sentence];
         // (a place that is the act's target, "blamed on Israel", says whom the act is about, not where)
         const places = nearestFirst((doc.places[e.sentence] ?? []).filter((p) => !e.target || p.end <= e.target.start || p.start >= e.target.end), e.verbStart, e.verbEnd);
-        const placeCountry = places.find((p) => p.country)?.country ?? null;
-        const [ctx, via] = placeCountry
-          ? [placeCountry, `place ${places.find((p) => p.country)!.name}`]
+        const withCountry = places.find((p) => p.country);
+        const placeCountry = withCountry?.country ?? null;
+        const [ctx, via] = withCountry && placeCountry
+          ? [placeCountry, `place ${withCountry.name}`]
           : dateline?.country
             ? [dateline.country, `dateline ${doc.dateline!.place}`]
             : [dominant, dominant ? "the article's most-mentioned country" : null];
