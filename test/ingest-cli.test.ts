@@ -93,15 +93,32 @@ test("killed with SIGKILL at random points, then finished: the same counts as a 
   const db = join(dir, "killed.db");
   let seed = 12345;
   const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const stored = (): number => {
+    try {
+      const d = new Database(db, { readonly: true, fileMustExist: true });
+      try {
+        return (d.prepare("SELECT COUNT(*) n FROM articles").get() as { n: number }).n;
+      } finally {
+        d.close();
+      }
+    } catch {
+      return 0; // not created yet, or its schema not yet written
+    }
+  };
   let kills = 0;
   for (let i = 0; i < 4; i++) {
-    const child = spawn(process.execPath, [BIN, "ingest", big, "--db", db], { cwd: dir, stdio: "ignore" });
-    const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
-    // after start-up (lexicons load in about 2 s), somewhere in the run
-    const at = 1500 + Math.floor(next() * 2500);
-    const timer = setTimeout(() => child.kill("SIGKILL"), at);
+    // the kill follows the run's own progress, not the clock (a fast machine finished a run before a timed kill):
+    // once this run has stored past a point that moves on with each run, somewhere in the next stretch of work;
+    // odd runs commit each article alone, even runs in the default one-second groups (killed inside a group)
+    const start = stored();
+    const mark = Math.max(start + 1, Math.floor(((i + 1) * want.articles) / 6));
+    const args = [BIN, "ingest", big, "--db", db, ...(i % 2 ? ["--commit-every", "0"] : [])];
+    const child = spawn(process.execPath, args, { cwd: dir, stdio: "ignore" });
+    let done = false;
+    const exited = new Promise<number | null>((r) => child.on("exit", (code) => ((done = true), r(code))));
+    while (!done && stored() < mark) await new Promise((r) => setTimeout(r, 20));
+    if (!done) setTimeout(() => child.kill("SIGKILL"), Math.floor(next() * 60));
     const code = await exited;
-    clearTimeout(timer);
     if (code === null) kills++;
   }
   assert.ok(kills >= 2, `only ${kills} of the runs were killed before they finished`);

@@ -230,8 +230,23 @@ export const PLACE_WORD = "@place";
 /** Participles that still report an act after a hyphen ("US-brokered"). */
 const HYPHEN_ACTS = new Set(["brokered", "mediated", "facilitated"]);
 
+/** A pattern word `#N` matches a number of at least N ("202 execute * #20 * people": "executed at least 223 villagers"). */
+const NUMBER_WORD = /^#(\d+)$/;
+/** What a `#N` slot requires of a sentence, for the index of required words. */
+const ANY_NUMBER = "#";
+
+/** The value of a token written in digits ("1,200" → 1200), or NaN. */
+function numberOf(t: Token): number {
+  return /^\d[\d,]*$/.test(t.lower) ? Number(t.lower.replace(/,/g, "")) : NaN;
+}
+
 function tokenIs(t: Token, word: string): boolean {
-  return word === PLACE_WORD ? !!t.place : t.lower === word || t.lemma === word || t.alt === word;
+  if (word === PLACE_WORD) return !!t.place;
+  if (word.charCodeAt(0) === 35 /* # */) {
+    const m = NUMBER_WORD.exec(word);
+    if (m) return numberOf(t) >= Number(m[1]);
+  }
+  return t.lower === word || t.lemma === word || t.alt === word;
 }
 
 const PARTS = new Map<string, string[]>();
@@ -272,12 +287,13 @@ interface MatchCtx {
   preStart?: number;
 }
 
-/** A word a long gap may hold: one of a noun phrase ("a fourth round of indirect talks"). */
+/** A word a long gap may hold: one of a noun phrase ("a fourth round of indirect talks", "the Central African
+ *  Republic's capital"). */
 function nounPhraseGap(toks: readonly Token[], i: number): boolean {
   const t = toks[i];
   // ("a US-brokered peace declaration": a participle before its noun is inside the phrase)
   if (participleBeforeNoun(toks, i)) return true;
-  return !!t && (t.pos === "DET" || t.pos === "ADJ" || t.pos === "ADV" || t.pos === "NUM" || t.pos === "NOUN" || t.pos === "PROPN" || t.lower === "-" || t.lower === "of");
+  return !!t && (t.pos === "DET" || t.pos === "ADJ" || t.pos === "ADV" || t.pos === "NUM" || t.pos === "NOUN" || t.pos === "PROPN" || t.lower === "-" || t.lower === "of" || t.lower === "'s" || t.lower === "'");
 }
 
 function nounPhraseWord(t: Token | undefined): boolean {
@@ -411,7 +427,7 @@ function required(p: VerbPattern): string[][] {
     r = [];
     for (const slot of [...p.slots.slice(1), ...(p.pre ?? [])]) {
       if (slot.gap || slot.role) continue;
-      r.push([...slot.words].map((w) => w.split(" ")[0]));
+      r.push([...slot.words].map((w) => (NUMBER_WORD.test(w) ? ANY_NUMBER : w.split(" ")[0])));
     }
     REQUIRED.set(p, r);
   }
@@ -458,6 +474,7 @@ export function findPatternMatches(toks: readonly Token[], lex: VerbLexicon, spa
     present.add(t.lemma);
     if (t.alt) present.add(t.alt);
     if (t.place) present.add(PLACE_WORD);
+    if (!Number.isNaN(numberOf(t))) present.add(ANY_NUMBER);
   }
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];

@@ -543,3 +543,25 @@ test("regression: an act an allegation ties someone to, or a charge listed, is n
   assert.ok(!ev("Police detained the mayor on charges including corruption and aiding a terrorist group.", "2025-03-19").some((x) => x.startsWith("07")));
   assert.ok(ev("Venezuela ordered troops to the border with Colombia on Sunday.", "2008-03-03").some((x) => x.startsWith("15 VEN")));
 });
+
+test("regression: a mass killing is told by its count (200 killed, 20 executed) or by hundreds; dozens killed is not one", () => {
+  const big = ev("Government troops killed more than 350 civilians in three villages of the province last month.", "2016-05-10");
+  assert.ok(big.some((x) => x.startsWith("20 ")), big.join(", "));
+  const exec = ev("Militiamen executed at least 45 men in the town square on Sunday, witnesses said.", "2016-05-10");
+  assert.ok(exec.some((x) => x.startsWith("20 ")), exec.join(", "));
+  const few = ev("Government troops killed dozens of villagers in an air raid on Sunday.", "2016-05-10");
+  assert.ok(!few.some((x) => x.startsWith("20 ")), few.join(", "));
+  const small = ev("Government troops killed 35 civilians in the raid.", "2016-05-10");
+  assert.ok(!small.some((x) => x.startsWith("20 ")), small.join(", "));
+});
+
+test("regression: abusing detainees is torture (1822), which no sector recodes to military force; genocide others find is an accusation", () => {
+  assert.ok(ev("Soldiers abused detainees at the base, the report found.", "2009-05-10", 4).some((x) => x.startsWith("1822")));
+  const g = ev("The minister said on Monday that the commission had concluded that the militia had committed genocide in the region.", "2021-03-01");
+  assert.ok(!g.some((x) => x.startsWith("20")), g.join(", "));
+});
+
+test("regression: a possessive inside a long noun-phrase gap ('seized the Central African Republic's capital') still matches", () => {
+  const e = ev("Rebels seized the Central African Republic's capital on Sunday.", "2013-03-25");
+  assert.ok(e.some((x) => x.startsWith("19 CAFREB")), e.join(", "));
+});

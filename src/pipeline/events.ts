@@ -53,6 +53,10 @@ const ANNOUNCE = new Set(["announce", "declare", "unveil", "proclaim"]);
 const COMPLEMENT = new Set(["of", "for", "about", "on", "against", "toward", "towards", "including"]);
 /** Verbs that tie someone to an act ("linking agents to the killing"). */
 const LINK = new Set(["link", "tie", "connect"]);
+/** Verbs that tell what their subject says or finds another did ("determined that X had committed genocide"). */
+const FINDING = new Set(["say", "determine", "conclude", "find", "rule", "declare", "state", "believe", "allege", "charge", "tell", "assert", "insist"]);
+/** Words of a finding of genocide, which the human codings code as an accusation when someone else says it. */
+const GENOCIDE = new Set(["genocide", "genocidal"]);
 /** Verbs of travel that code a visit (042) when an envoy or a leader travels. */
 const TRAVEL = new Set(["travel", "fly", "arrive", "land", "head", "journey"]);
 /** Nouns whose that-clause is hearsay: "reports that", "allegations that". */
@@ -279,6 +283,19 @@ function clauseStartOf(toks: readonly Token[], v: number, prevVerbEnd: number): 
 interface Ctx {
   toks: readonly Token[];
   mentions: readonly Mention[];
+}
+
+/** The subject of the verb of saying or finding whose clause holds the act at `v` ("the United States had determined
+ *  that ... had committed"): the nearest verb before the act's clause, when it is one of FINDING. */
+function finderOf(c: Ctx, v: number, clauseStart: number): Mention | null {
+  const { toks } = c;
+  for (let k = Math.min(v, clauseStart) - 1; k >= 0; k--) {
+    const t = toks[k];
+    if (t.lower === ";") return null;
+    if (t.pos !== "VERB") continue;
+    return FINDING.has(t.lemma) ? subjectLeft(c, k, clauseStartOf(toks, k, 0), new Set()) : null;
+  }
+  return null;
 }
 
 function subjectLeft(c: Ctx, v: number, floor: number, exclude: Set<Mention>): Mention | null {
@@ -861,6 +878,17 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // codes that change with who acts and on whom (state forces, armed groups, armed targets)
     const actCode = code;
     if (!p.literal) code = recode(onto, code, source, target, notes);
+    // "said the United States had determined that the RSF had committed genocide": genocide told as what another actor
+    // says or finds is that actor's accusation (1124), as the human codings have it, not a report of genocide
+    if (code.startsWith("20") && toks.slice(m.start, m.end).some((t) => GENOCIDE.has(t.lower))) {
+      const finder = finderOf(c, v, clauseStart);
+      if (finder && finder !== source) {
+        notes.push(`a finding of genocide by ${finder.text}: ${code} → 1124`);
+        target = source;
+        source = finder;
+        code = "1124";
+      }
+    }
     // "a US-brokered ceasefire": the mediator is the word before the hyphen, or no one the lexicon knows
     if (hyphenMediation(toks, m) && code.startsWith("045")) {
       source = mentions.find((x) => x.end === v - 1) ?? null;

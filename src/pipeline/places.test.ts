@@ -21,6 +21,7 @@ test("places: a gazetteer name after a locative preposition, with its country an
 test("places: a country the sentence states beats a namesake elsewhere ('the Mozambican town of Palma', 'Moura, Mali')", () => {
   assert.deepEqual(places("Islamist insurgents attacked the northern Mozambican town of Palma on Wednesday."), ["Palma MOZ"]);
   assert.deepEqual(places("Gunmen killed five people in Moura, Mali, on Sunday."), ["Moura MLI"]);
+  assert.deepEqual(places("Insurgents raided a police post in Palma in northern Mozambique overnight."), ["Palma MOZ"]);
   // with no country stated, the most populous namesake stands
   assert.deepEqual(places("Thousands marched in Palma on Saturday."), ["Palma ESP"]);
   // the event's actors take the stated country

@@ -21,7 +21,8 @@ function choose(cands: readonly GazetteerEntry[], countries: Set<string>): Gazet
 }
 
 /** The country a sentence states for the place name at [i, end): a country word before "town of", a possessive
- *  country before it, or a country right after a comma. Null when it states none. */
+ *  country before it, a country right after a comma, or one after "in" ("Palma in northern Mozambique"). Null when
+ *  it states none. */
 function statedCountry(toks: readonly Token[], mentions: readonly Mention[], i: number, end: number): string | null {
   const countryAt = (pred: (m: Mention) => boolean) => mentions.find((m) => m.kind === "country" && !!m.country && m.code.length === 3 && pred(m))?.country ?? null;
   if (toks[i - 1]?.lower === "of" && PLACE_NOUNS.has(toks[i - 2]?.lemma ?? "")) {
@@ -33,6 +34,11 @@ function statedCountry(toks: readonly Token[], mentions: readonly Mention[], i: 
     if (c) return c;
   }
   if (toks[end]?.lower === ",") return countryAt((m) => m.start === end + 1 && !m.modifier);
+  // "the town of Palma in northern Mozambique"
+  if (toks[end]?.lower === "in") {
+    const at = toks[end + 1]?.pos === "ADJ" ? end + 2 : end + 1;
+    return countryAt((m) => m.start === at && !m.modifier);
+  }
   return null;
 }
 
