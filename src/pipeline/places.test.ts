@@ -22,6 +22,9 @@ test("places: a country the sentence states beats a namesake elsewhere ('the Moz
   assert.deepEqual(places("Islamist insurgents attacked the northern Mozambican town of Palma on Wednesday."), ["Palma MOZ"]);
   assert.deepEqual(places("Gunmen killed five people in Moura, Mali, on Sunday."), ["Moura MLI"]);
   assert.deepEqual(places("Insurgents raided a police post in Palma in northern Mozambique overnight."), ["Palma MOZ"]);
+  // a namesake in a country the sentence names does not beat a city a thousand times its size
+  assert.deepEqual(places("Hundreds rallied outside the U.S. embassy in Cairo on Friday."), ["Cairo EGY"]);
+  assert.deepEqual(places("Lebanese troops deployed in Tripoli after clashes on Friday."), ["Tripoli LBN"]);
   // with no country stated, the most populous namesake stands
   assert.deepEqual(places("Thousands marched in Palma on Saturday."), ["Palma ESP"]);
   // the event's actors take the stated country

@@ -16,8 +16,14 @@ function isCap(t: Token): boolean {
   return /^[A-Z]/.test(t.text);
 }
 
-function choose(cands: readonly GazetteerEntry[], countries: Set<string>): GazetteerEntry {
-  return cands.find((c) => c.country && countries.has(c.country)) ?? cands[0];
+/** A namesake in a country the sentence names is the place, unless the best-known one dwarfs it: "the U.S. embassy
+ *  in Cairo" is in Egypt's Cairo (7.7 million), not Cairo, Illinois (2,500). A country the sentence states for the
+ *  place itself ("Palma in northern Mozambique") always wins. */
+const DWARFED = 50;
+
+function choose(cands: readonly GazetteerEntry[], countries: Set<string>, stated: boolean): GazetteerEntry {
+  const local = cands.find((c) => c.country && countries.has(c.country));
+  return local && (stated || local.population * DWARFED >= cands[0].population) ? local : cands[0];
 }
 
 /** The country a sentence states for the place name at [i, end): a country word before "town of", a possessive
@@ -81,7 +87,7 @@ export function sentencePlaces(s: Sentence, mentions: readonly Mention[], gaz: G
     // the sentence may say the country outright: "the northern Mozambican town of Palma", "Syria's Idlib",
     // "Moura, Mali"; a gazetteer namesake elsewhere (Palma, Spain) is then not the place
     const stated = statedCountry(toks, mentions, i, found.end);
-    let best = choose(found.cands, stated ? new Set([stated]) : local);
+    let best = choose(found.cands, stated ? new Set([stated]) : local, !!stated);
     if (stated && best.country !== stated) {
       best = { ...best, name: found.name, country: stated, admin1: null, lat: null, lon: null, population: 0, kind: "city" };
     }
