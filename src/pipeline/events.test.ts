@@ -565,3 +565,12 @@ test("regression: a possessive inside a long noun-phrase gap ('seized the Centra
   const e = ev("Rebels seized the Central African Republic's capital on Sunday.", "2013-03-25");
   assert.ok(e.some((x) => x.startsWith("19 CAFREB")), e.join(", "));
 });
+
+test("regression: forces entering a named city take it (192); an act someone is stopped from doing is not done; crowds pour onto the streets (141)", () => {
+  const e = ev("Rebel fighters entered Bangui on Sunday as the president fled.", "2013-03-25");
+  assert.ok(e.some((x) => x.startsWith("19 CAFREB")), e.join(", "));
+  const p = ev("Police prevented the marchers from entering Baghdad on Tuesday.", "2022-06-28");
+  assert.ok(!p.some((x) => x.startsWith("19")), p.join(", "));
+  const s = ev("Thousands of Georgians poured onto the streets on Sunday night.", "2024-11-30");
+  assert.ok(s.some((x) => x.startsWith("14 GEO")), s.join(", "));
+});

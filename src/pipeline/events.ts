@@ -49,8 +49,8 @@ const ASPECT = new Set(["speed", "accelerate", "hasten", "complete", "finish", "
 const DECIDE = new Set(["agree", "agreed", "decide", "decided", "resolve", "resolved", "vote", "voted"]);
 /** Statement verbs whose object, a nominal act, is the speaker's own act. */
 const ANNOUNCE = new Set(["announce", "declare", "unveil", "proclaim"]);
-/** Words after which a gerund is the content of another act ("accused of attacking", "charges including aiding"). */
-const COMPLEMENT = new Set(["of", "for", "about", "on", "against", "toward", "towards", "including"]);
+/** Words after which a gerund is the content of another act ("accused of attacking", "charges including aiding", "barred from entering"). */
+const COMPLEMENT = new Set(["of", "for", "about", "on", "against", "toward", "towards", "including", "from"]);
 /** Verbs that tie someone to an act ("linking agents to the killing"). */
 const LINK = new Set(["link", "tie", "connect"]);
 /** Verbs that tell what their subject says or finds another did ("determined that X had committed genocide"). */

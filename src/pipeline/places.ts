@@ -10,7 +10,7 @@ const PLACE_NOUNS = new Set(["city", "town", "village", "province", "region", "d
 const NOT_PLACES = new Set(["police", "president", "university", "mobile", "nice", "reading", "split", "march", "may", "june", "april", "august", "university", "union", "independence", "liberty", "victory", "justice", "unity", "progress", "hope", "concord", "eagle", "orange", "jordan", "chad", "georgia", "turkey", "guinea", "sale", "bath", "of", "the", "a", "aden", "west", "east", "north", "south", "central", "western", "eastern", "northern", "southern", "upper", "lower", "new", "greater"]);
 const BIG_CITY = 500_000;
 /** Verbs whose object is a place when it is a gazetteer name ("rebels seized Goma", "troops retook Kherson"). */
-const TAKEN = new Set(["capture", "captured", "seize", "seized", "overrun", "overran", "retake", "retook", "retaken", "recapture", "recaptured", "storm", "stormed"]);
+const TAKEN = new Set(["capture", "captured", "seize", "seized", "overrun", "overran", "retake", "retook", "retaken", "recapture", "recaptured", "storm", "stormed", "enter", "entered", "entering"]);
 
 function isCap(t: Token): boolean {
   return /^[A-Z]/.test(t.text);
