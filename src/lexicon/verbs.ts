@@ -35,6 +35,9 @@ export interface VerbPattern {
   claims?: boolean;
   /** Both sides do it whenever one is said to (clash, exchange fire), whatever its code's ontology says. */
   mutual?: boolean;
+  /** The anchor's object follows it directly: no preposition right after the anchor ("called Scholz to discuss",
+   *  not "called for someone to inform"). */
+  direct?: boolean;
   /** Order of addition to the lexicon (set by addPattern). */
   seq?: number;
   /** From a user dictionary: the code is taken as written, without recoding by modality words. */
@@ -139,7 +142,7 @@ export function addPattern(lex: VerbLexicon, p: VerbPattern): void {
   lex.size++;
 }
 
-const FLAGS = new Set(["passive", "swap", "notarget", "noun", "claims", "mutual"]);
+const FLAGS = new Set(["passive", "swap", "notarget", "noun", "claims", "mutual", "direct"]);
 /** A CAMEO event code, or the null code of a pattern that matches so that a shorter one does not ("fight * coronavirus"). */
 const CODE = /^((0[1-9]|1\d|20)\d{0,2}|---)$/;
 const MAX_GAP = 4;
@@ -205,6 +208,7 @@ export function loadVerbLexicon(opts: VerbLexiconOptions = {}): VerbLexicon {
         noun: flags.includes("noun"),
         claims: flags.includes("claims"),
         mutual: flags.includes("mutual"),
+        direct: flags.includes("direct"),
       };
       addPattern(lex, p);
     }
@@ -356,7 +360,15 @@ function matchSlot(c: MatchCtx, slots: readonly Slot[], s: number, i: number): n
     let np = -1;
     for (let g = 0; g <= MAX_NP_GAP; g++) {
       if (g > MAX_GAP) {
-        if (np < 0) for (np = 0; np < MAX_NP_GAP && nounPhraseGap(c.toks, i + np); ) np++;
+        // (a time adverbial inside it does not end it: "called Chancellor Olaf Scholz on Monday to discuss")
+        if (np < 0) {
+          for (np = 0; np < MAX_NP_GAP; ) {
+            const adv = skipAdverbial(c.toks, i + np);
+            if (adv > i + np) np = adv - i;
+            else if (nounPhraseGap(c.toks, i + np)) np++;
+            else break;
+          }
+        }
         if (g > np) return -1;
       }
       const end = matchFrom(c, slots, s + 1, i + g);
@@ -503,6 +515,7 @@ export function findPatternMatches(toks: readonly Token[], lex: VerbLexicon, spa
     // in lexicon order, so that on a tie the pattern written first wins
     for (const p of [...cands].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))) {
       if (!anchorOk(t, p)) continue;
+      if (p.direct && toks[i + 1]?.pos === "ADP") continue;
       if (!required(p).every((alts) => alts.some((w) => present.has(w)))) continue;
       const c: MatchCtx = { toks, spans, roles: {} };
       const end = matchFrom(c, p.slots, 0, i);

@@ -574,3 +574,13 @@ test("regression: forces entering a named city take it (192); an act someone is 
   const s = ev("Thousands of Georgians poured onto the streets on Sunday night.", "2024-11-30");
   assert.ok(s.some((x) => x.startsWith("14 GEO")), s.join(", "));
 });
+
+test("regression: meetings between two leaders, calls to a person to discuss, hosts receiving a titled guest; a trip from a meeting is no prevention", () => {
+  const m = ev("A meeting between the French president and the German chancellor ended without agreement on Friday.", "2023-05-05");
+  assert.ok(m.some((x) => x.startsWith("04 FRAGOV>DEUGOV")) && m.some((x) => x.startsWith("04 DEUGOV>FRAGOV")), m.join(", "));
+  assert.ok(ev("President Emmanuel Macron called Chancellor Olaf Scholz on Monday to discuss the crisis.", "2023-05-05", 3).includes("041 FRAGOV>DEUGOV"));
+  // "called for someone to ..." is an appeal, not a phone call
+  assert.ok(!ev("Activists called for someone to inform on the officials.", "2023-05-05", 3).some((x) => x.startsWith("041")));
+  assert.ok(ev("King Abdullah received Turkish President Tayyip Erdogan in Amman on Tuesday.", "2023-05-05", 3).includes("043 JORGOV>TURGOV"));
+  assert.ok(ev("The foreign minister is due to visit Algeria next week.", "2023-05-05").some((x) => x.startsWith("03 ")));
+});

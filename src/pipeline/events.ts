@@ -51,6 +51,8 @@ const DECIDE = new Set(["agree", "agreed", "decide", "decided", "resolve", "reso
 const ANNOUNCE = new Set(["announce", "declare", "unveil", "proclaim"]);
 /** Words after which a gerund is the content of another act ("accused of attacking", "charges including aiding", "barred from entering"). */
 const COMPLEMENT = new Set(["of", "for", "about", "on", "against", "toward", "towards", "including", "from"]);
+/** Verbs whose "from" + gerund is what is kept from happening ("prevented them from entering"), unlike "returned from meeting". */
+const PREVENT = new Set(["prevent", "stop", "bar", "ban", "block", "keep", "prohibit", "refrain", "deter", "dissuade", "restrain", "discourage", "exclude", "forbid", "hinder", "obstruct", "preclude", "restrict", "suspend", "disqualify"]);
 /** Verbs that tie someone to an act ("linking agents to the killing"). */
 const LINK = new Set(["link", "tie", "connect"]);
 /** Verbs that tell what their subject says or finds another did ("determined that X had committed genocide"). */
@@ -283,6 +285,15 @@ function clauseStartOf(toks: readonly Token[], v: number, prevVerbEnd: number): 
 interface Ctx {
   toks: readonly Token[];
   mentions: readonly Mention[];
+}
+
+/** Does the "from" at `from` follow a verb of prevention in its clause ("prevented 590 migrants on board sailing yachts from")? */
+function preventedAt(toks: readonly Token[], from: number): boolean {
+  for (let k = from - 1; k >= Math.max(0, from - 20); k--) {
+    if (toks[k].lower === "," || toks[k].lower === ";") return false;
+    if (PREVENT.has(toks[k].lemma)) return true;
+  }
+  return false;
 }
 
 /** The subject of the verb of saying or finding whose clause holds the act at `v` ("the United States had determined
@@ -526,7 +537,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         j--;
         while (j > 0 && v - j < 6 && (toks[j].pos === "NOUN" || toks[j].pos === "ADJ" || toks[j].pos === "DET" || toks[j].lower === ",")) j--;
         if (toks[j]?.lower === "including") dropped = "complement of another act";
-      } else if (COMPLEMENT.has(toks[j].lower)) dropped = "complement of another act";
+      } else if (COMPLEMENT.has(toks[j].lower) && (toks[j].lower !== "from" || preventedAt(toks, j))) dropped = "complement of another act";
     }
     // "allegations linking Indian agents to the killing of ...": the act an allegation ties someone to is not reported
     if ((vt.pos === "NOUN" || /ing$/.test(vt.lower)) && !dropped) {
@@ -733,11 +744,12 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         target = held;
         notes.push("target inside the pattern");
       } else if (!p.notarget) target = objectRight(c, m.end, speech ? new Set(["to"]) : null, new Set(source ? [source] : []), 10);
-      // the object may lie inside the pattern: "accused Russia of", "clashed with police"
+      // the object may lie inside the pattern: "accused Russia of", "clashed with police", or begin in it: "received
+      // Turkish President Tayyip Erdogan" (the pattern ends on "President")
       if (!target && !p.notarget && !speech) {
         target =
           mentions.find(
-            (x) => !x.modifier && x !== source && x.start > v && x.end <= m.end && (onlyDeterminers(toks, v + 1, x.start) || TARGET_PREPS.has(toks[x.start - 1].lower)),
+            (x) => !x.modifier && x !== source && x.start > v && x.start < m.end && (onlyDeterminers(toks, v + 1, x.start) || TARGET_PREPS.has(toks[x.start - 1].lower)),
           ) ?? null;
         if (target) notes.push("target inside the pattern");
       }
