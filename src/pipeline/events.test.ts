@@ -584,3 +584,12 @@ test("regression: meetings between two leaders, calls to a person to discuss, ho
   assert.ok(ev("King Abdullah received Turkish President Tayyip Erdogan in Amman on Tuesday.", "2023-05-05", 3).includes("043 JORGOV>TURGOV"));
   assert.ok(ev("The foreign minister is due to visit Algeria next week.", "2023-05-05").some((x) => x.startsWith("03 ")));
 });
+
+test("regression: an answer announced is a threat ('would respond to any deployment'), but not an answer to demands; vowed countermeasures; a gerund after 'after' is the main subject's", () => {
+  assert.ok(ev("Iran said Tehran would respond to any attack on its territory.", "2024-04-10").some((x) => x.startsWith("13 IRN")));
+  assert.ok(!ev("The government said it would respond to the strikers' demands next week.", "2024-04-10").some((x) => x.startsWith("13")));
+  assert.ok(ev("Beijing vowed countermeasures on Friday.", "2024-04-10").some((x) => x.startsWith("13 CHN")));
+  assert.ok(ev("Pyongyang warned that any sanctions would mean war.", "2024-04-10").some((x) => x.startsWith("13 PRK")));
+  const g = ev("Serbia closed the border crossing on Monday, a day after threatening to suspend talks with Kosovo.", "2024-04-10");
+  assert.ok(g.some((x) => x.startsWith("13 SRB")), g.join(", "));
+});

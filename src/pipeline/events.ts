@@ -51,6 +51,8 @@ const DECIDE = new Set(["agree", "agreed", "decide", "decided", "resolve", "reso
 const ANNOUNCE = new Set(["announce", "declare", "unveil", "proclaim"]);
 /** Words after which a gerund is the content of another act ("accused of attacking", "charges including aiding", "barred from entering"). */
 const COMPLEMENT = new Set(["of", "for", "about", "on", "against", "toward", "towards", "including", "from"]);
+/** Prepositions whose gerund is done by the main clause's subject ("days after threatening to cut ties"). */
+const GERUND_OPENERS = new Set(["after", "before", "while", "when", "by", "upon", "despite"]);
 /** Verbs whose "from" + gerund is what is kept from happening ("prevented them from entering"), unlike "returned from meeting". */
 const PREVENT = new Set(["prevent", "stop", "bar", "ban", "block", "keep", "prohibit", "refrain", "deter", "dissuade", "restrain", "discourage", "exclude", "forbid", "hinder", "obstruct", "preclude", "restrict", "suspend", "disqualify"]);
 /** Verbs that tie someone to an act ("linking agents to the killing"). */
@@ -686,7 +688,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       // a participial clause after a comma (", accusing X of ...", ", killing 12") belongs to the main subject
       // ... and so does one joined to such a clause by "and" (", killing 300 people and flattening villages")
       let noSubject = false;
-      const participial = !source && /ing$/.test(vt.lower) && v > 0 && (toks[v - 1].lower === "," || (toks[v - 1].lower === "and" && !!prev?.notes.some((n) => n.startsWith("participial clause"))));
+      // ... and so does a gerund after a preposition of time or means (", days after threatening to cut ties", "by firing")
+      const participial = !source && /ing$/.test(vt.lower) && v > 0 && (toks[v - 1].lower === "," || GERUND_OPENERS.has(toks[v - 1].lower) || (toks[v - 1].lower === "and" && !!prev?.notes.some((n) => n.startsWith("participial clause"))));
       if (participial) {
         // the main subject stands before the sentence's first verb ("An earthquake struck Morocco, killing ..." has none)
         const fv = toks.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
@@ -823,7 +826,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
           governed.add(md.at);
           break;
         }
-        const kind = md.kind === "intent" && FUTURE.has(md.word) && onto.get(code)?.quad === 4 ? "threat" : md.kind;
+        // ("Moscow would respond to any deployment", "will retaliate": an answer announced is a threat, unless what is
+        // answered is a demand or a concern: "would respond to the protesters' demands")
+        const menace = answer && !toks.slice(m.end, m.end + 5).some((t) => /^(demand|concern|request|question|call|letter|proposal|grievance|need|appeal|invitation|offer|query|queries)/.test(t.lower));
+        const kind = md.kind === "intent" && FUTURE.has(md.word) && (onto.get(code)?.quad === 4 || menace) ? "threat" : md.kind;
         const mk = MODAL_TO_ONTOLOGY[kind];
         if (mk && !(kind === "intent" && code.startsWith("03"))) {
           const modalCode = onto.modal(mk, code);
