@@ -593,3 +593,11 @@ test("regression: an answer announced is a threat ('would respond to any deploym
   const g = ev("Serbia closed the border crossing on Monday, a day after threatening to suspend talks with Kosovo.", "2024-04-10");
   assert.ok(g.some((x) => x.startsWith("13 SRB")), g.join(", "));
 });
+
+test("regression: calling allegations absurd is a denial (016); saying one is optimistic or concerned (013, 012); days of mourning (017)", () => {
+  assert.ok(ev("The foreign ministry called the allegations baseless on Tuesday.", "2023-09-19", 3).some((x) => x.startsWith("016")));
+  assert.ok(ev("Moscow described the reports as fabricated.", "2023-09-19", 3).some((x) => x.startsWith("016 RUSGOV")));
+  assert.ok(ev("Turkey said it was optimistic about the talks.", "2023-09-19", 3).some((x) => x.startsWith("013 TUR")));
+  assert.ok(ev("The UN said it was deeply concerned by the fighting.", "2023-09-19", 3).some((x) => x.startsWith("012 IGOUNO")));
+  assert.ok(ev("Kenya declared three days of national mourning.", "2023-09-19", 3).some((x) => x.startsWith("017 KEN")));
+});
