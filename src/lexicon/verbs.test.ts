@@ -107,3 +107,25 @@ test("verbs: a time adverbial between the verb and its complement is skipped ('w
   assert.deepEqual(code("Ministers/NOUN warned/VERB/warn again/ADV that/SCONJ prices/NOUN rise/VERB"), ["012"]);
   assert.deepEqual(code("Ministers/NOUN warned/VERB/warn on/ADP Friday/PROPN the/DET rebels/NOUN"), ["130"]);
 });
+
+test("verbs: no alternatives slot splits a fixed expression (spaces separate slots: 'exit|tear up * deal' never matches 'exit the deal')", () => {
+  // expressions that were once written inside a slot's alternatives, and others like them
+  const fixed = new Set(["prime minister", "martial law", "tear up", "military action", "retaliatory strike", "lead to", "war crimes", "ethnic cleansing", "state of", "human rights", "open fire", "car bomb", "peace talks", "death penalty", "house arrest", "cut off", "shut down", "carry out", "step down", "hand over", "rule out", "turn down", "blow up", "gun down", "crack down"]);
+  const COMPOUNDS = new Set(["drone strike", "drone strikes", "air strike", "air strikes", "no-fly zone", "peace deal"]);
+  const bad: string[] = [];
+  for (const list of loadVerbLexicon().byAnchor.values()) for (const p of list) {
+    const words = p.text.split(/\s+/);
+    for (let k = 0; k + 1 < words.length; k++) {
+      const a = words[k].split("|");
+      const b = words[k + 1].split("|");
+      if (a.length < 2 || words[k + 1] === "*") continue;
+      // "equal|human rights" (an adjective slot, then a noun) is meant; "minister|prime minister" is not
+      const joined = `${a[a.length - 1]} ${b[0]}`;
+      if (fixed.has(joined) && !a.every((x) => fixed.has(`${x} ${b[0]}`)) && a.length > 2) bad.push(`${p.where}: ${p.text}`);
+      // "air|missile|drone strikes" (modifiers, then the noun) is meant; "bombing|drone strike|drone strikes" (a list
+      // running on into the next slot) is not
+      else if (b.length > 1 && COMPOUNDS.has(joined)) bad.push(`${p.where}: ${p.text}`);
+    }
+  }
+  assert.deepEqual([...new Set(bad)], []);
+});
