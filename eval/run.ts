@@ -18,9 +18,13 @@ const { values, positionals } = parseArgs({
 const coder = createCoder({ statements: values.statements });
 const onto = loadOntology();
 
+/** Country codes a human coding may spell otherwise than sitrep: Kosovo is CAMEO's KSV, sitrep's XKX (it has no ISO code). */
+const SAME_COUNTRY = new Map([["KSV", "XKX"]]);
+
 function country(code: string | null | undefined): string {
   if (!code) return "none";
-  const c = code.slice(0, 3).toUpperCase();
+  const c0 = code.slice(0, 3).toUpperCase();
+  const c = SAME_COUNTRY.get(c0) ?? c0;
   return /^[A-Z]{3}$/.test(c) && !["IGO", "NGO", "IMG", "MNC", "UAF", "REB", "MIL", "GOV", "COP", "CVL", "OPP", "BUS", "MED", "SPY", "JUD", "LEG", "CRM", "ELI", "REF", "HLH", "EDU", "LAB", "REL", "NGM"].includes(c) ? c : "none";
 }
 
