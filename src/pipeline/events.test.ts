@@ -601,3 +601,14 @@ test("regression: calling allegations absurd is a denial (016); saying one is op
   assert.ok(ev("The UN said it was deeply concerned by the fighting.", "2023-09-19", 3).some((x) => x.startsWith("012 IGOUNO")));
   assert.ok(ev("Kenya declared three days of national mourning.", "2023-09-19", 3).some((x) => x.startsWith("017 KEN")));
 });
+
+test("regression: an order to one's own forces announces the act, not a demand; an order told of an act is no event; a court's order stays a demand", () => {
+  const alert = ev("The president ordered the country's armed forces on high alert on Sunday.", "2022-02-27", 3);
+  assert.ok(alert.some((x) => x.startsWith("152")) && !alert.some((x) => x.startsWith("10")), alert.join(", "));
+  const attack = ev("President Erdogan ordered the army to launch an offensive against the militants.", "2019-10-09", 2);
+  assert.ok(attack.some((x) => x.startsWith("13 TURGOV")) && !attack.some((x) => x.startsWith("10")), attack.join(", "));
+  const passive = ev("The raid had been ordered by President Joe Biden, officials said.", "2022-02-03", 2);
+  assert.ok(!passive.some((x) => x.startsWith("10")), passive.join(", "));
+  assert.ok(ev("The Supreme Court ordered the government to release the activist.", "2022-02-03", 2).some((x) => x.startsWith("10")));
+  assert.ok(ev("The president ordered Russia to withdraw its forces from the border.", "2022-02-03", 2).some((x) => x.startsWith("10")));
+});

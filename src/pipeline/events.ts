@@ -51,6 +51,17 @@ const DECIDE = new Set(["agree", "agreed", "decide", "decided", "resolve", "reso
 const ANNOUNCE = new Set(["announce", "declare", "unveil", "proclaim"]);
 /** Words after which a gerund is the content of another act ("accused of attacking", "charges including aiding", "barred from entering"). */
 const COMPLEMENT = new Set(["of", "for", "about", "on", "against", "toward", "towards", "including", "from"]);
+/** Verbs of ordering: an order to one's own forces or officials announces an act rather than demanding it. */
+const ORDER = new Set(["order", "instruct", "command", "direct", "tell"]);
+/** Sectors that take orders from their government. */
+const SUBORDINATE = new Set(["MIL", "COP", "SPY", "GOV"]);
+
+/** Is `to` the own forces or officials of `from`, a government or an army of the same country? */
+function ownSide(from: Mention | null, to: Mention | undefined | null): boolean {
+  // ("Erdogan ordered the army": a force named without its country is the orderer's)
+  return !!from && !!to && !!from.country && (!to.country || from.country === to.country) && (from.sector === "GOV" || from.sector === "MIL") && SUBORDINATE.has(to.sector ?? "");
+}
+
 /** Prepositions whose gerund is done by the main clause's subject ("days after threatening to cut ties"). */
 const GERUND_OPENERS = new Set(["after", "before", "while", "when", "by", "upon", "despite"]);
 /** Verbs whose "from" + gerund is what is kept from happening ("prevented them from entering"), unlike "returned from meeting". */
@@ -393,7 +404,7 @@ function objectRight(c: Ctx, i: number, prepsOnly: Set<string> | null, exclude: 
 /** Nothing but determiners, numbers and adjectives between: "expelled two Canadian diplomats". */
 function onlyDeterminers(toks: readonly Token[], from: number, to: number): boolean {
   if (to - from > 3) return false;
-  for (let j = from; j < to; j++) if (!["DET", "NUM", "ADJ"].includes(toks[j].pos)) return false;
+  for (let j = from; j < to; j++) if (!["DET", "NUM", "ADJ"].includes(toks[j].pos) && !POSSESSIVES.has(toks[j].lower)) return false;
   return true;
 }
 
@@ -788,6 +799,12 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     const modals = modalityOf(toks, v, lex, clauseStart).filter(
       (x) => !p.literal || ((x.kind === "negation" || x.kind === "hypothetical") && !(m.preStart !== undefined && x.at >= m.preStart)),
     );
+    // the subject of a governing modal verb at `at`; "... met Putin and urged Moscow to ...": a verb after "and" shares
+    // the previous verb's subject, not the object before it
+    const governorOf = (at: number): Mention | null =>
+      out.find((e) => e.verbStart === at && e.source)?.source ??
+      (at > 0 && toks[at - 1].lower === "and" ? out.filter((e) => e.verbEnd <= at && e.source).pop()?.source : undefined) ??
+      subjectLeft(c, at, clauseStartOf(toks, at, 0), new Set());
     // "will not meet", "won't attend": a refusal, coded as the rejection of the act
     const refusal = !p.literal && modals.some((x) => x.kind === "negation" && ["not", "n't", "never"].includes(x.word)) && modals.some((x) => x.kind === "intent" && FUTURE.has(x.word));
     if (refusal) {
@@ -820,7 +837,18 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         // of eval/gold code it; a deployment or force announced stays an intent or a threat)
         // ("would take countermeasures", "will respond with retaliatory measures" say what will answer an act: a threat)
         const answer = FUTURE.has(md.word) && toks.slice(m.start, m.end).some((t) => /^(counter|retaliat|reprisal|respon|revenge|punitive)/.test(t.lower));
-        const decided = !answer && (DECIDE.has(md.word) ? ["15", "16", "17"] : FUTURE.has(md.word) ? ["16", "17"] : []).includes(code.slice(0, 2)) && !toks.some((t) => CONDITIONAL.has(t.lower) || t.lower === "or");
+        // "Putin ordered the army to ...", "told the Pentagon to prepare ...": an order to one's own forces or officials
+        // is no demand on another; like a decision, it announces the act (a force ordered stays a threat)
+        const boss = md.kind === "demand" && ORDER.has(toks[md.at].lemma) ? governorOf(md.at) : null;
+        const ownOrder = !!boss && ownSide(boss, mentions.find((x) => x.start > md.at && x.end <= v && !x.modifier));
+        if (ownOrder) notes.push(`an order to ${boss.text}'s own side`);
+        const decided = !answer && (DECIDE.has(md.word) || ownOrder ? ["15", "16", "17"] : FUTURE.has(md.word) ? ["16", "17"] : []).includes(code.slice(0, 2)) && !toks.some((t) => CONDITIONAL.has(t.lower) || t.lower === "or");
+        if (ownOrder && decided) {
+          notes.push(`ordered ("${md.word}"): the act itself`);
+          source = boss;
+          governed.add(md.at);
+          break;
+        }
         if (md.kind === "intent" && decided) {
           notes.push(`decided ("${md.word}"): the act itself`);
           governed.add(md.at);
@@ -829,26 +857,28 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         // ("Moscow would respond to any deployment", "will retaliate": an answer announced is a threat, unless what is
         // answered is a demand or a concern: "would respond to the protesters' demands")
         const menace = answer && !toks.slice(m.end, m.end + 5).some((t) => /^(demand|concern|request|question|call|letter|proposal|grievance|need|appeal|invitation|offer|query|queries)/.test(t.lower));
-        const kind = md.kind === "intent" && FUTURE.has(md.word) && (onto.get(code)?.quad === 4 || menace) ? "threat" : md.kind;
+        const kind = ownOrder
+          ? onto.get(code)?.quad === 4
+            ? "threat"
+            : "intent"
+          : md.kind === "intent" && FUTURE.has(md.word) && (onto.get(code)?.quad === 4 || menace)
+            ? "threat"
+            : md.kind;
         const mk = MODAL_TO_ONTOLOGY[kind];
         if (mk && !(kind === "intent" && code.startsWith("03"))) {
           const modalCode = onto.modal(mk, code);
           notes.push(`${kind} ("${md.word}"): ${code} → ${modalCode}`);
           code = modalCode;
           governed.add(md.at);
-          // appeals and demands are addressed to the governing verb's object ("urged Iran to ...")
-          // the governing verb's subject; "... met Putin and urged Moscow to ...": a verb after "and" shares the
-          // previous verb's subject, not the object before it
-          const governor = () =>
-            out.find((e) => e.verbStart === md.at && e.source)?.source ??
-            (md.at > 0 && toks[md.at - 1].lower === "and" ? out.filter((e) => e.verbEnd <= md.at && e.source).pop()?.source : undefined) ??
-            subjectLeft(c, md.at, clauseStartOf(toks, md.at, 0), new Set());
+          // appeals and demands are addressed to the governing verb's object ("urged Iran to ..."), from its subject
+          const governor = () => governorOf(md.at);
           if (kind === "appeal" || kind === "demand") {
             const addressee = mentions.find((x) => x.start > md.at && x.end <= v && !x.modifier);
             if (addressee) target = addressee;
             const gsrc = governor();
             if (gsrc) source = gsrc;
-          } else if (!FUTURE.has(md.word)) {
+          } else if (ownOrder) source = boss;
+          else if (!FUTURE.has(md.word)) {
             const gsrc = governor();
             if (gsrc) source = gsrc;
           }
@@ -906,6 +936,11 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         source = finder;
         code = "1124";
       }
+    }
+    // "ordered the army on high alert", "an operation ordered by President Trump": the order to one's own side, or one
+    // told of an act, is coded as the act ordered; it is no demand on anyone
+    if (!dropped && code.startsWith("10") && ORDER.has(vt.lemma) && (target ? ownSide(source, target) : passiveVoice)) {
+      dropped = "an order to one's own side is coded as the act ordered";
     }
     // "a US-brokered ceasefire": the mediator is the word before the hyphen, or no one the lexicon knows
     if (hyphenMediation(toks, m) && code.startsWith("045")) {
