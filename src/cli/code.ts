@@ -19,6 +19,8 @@ Options:
   --explain                also print, per sentence, what each stage found (JSON lines with an "explain" key;
                            on stderr for csv/tsv)
   --keep-negated           keep negated and hypothetical acts as events with "negated": true
+  --keep-unattributed      keep acts by unnamed attackers ("gunmen killed 26"; source UAF, no country), which
+                           CAMEO coders leave out (sitrep ingest keeps them for its alerts)
   --statements             also emit bare statements (CAMEO 010) for sentences with no other event
   --dict DIR               PETRARCH / TABARI dictionaries to code with besides the built-ins (repeatable);
                            each file's kind is told from its name (*verbs*, *actors*, *agents*, *discards*,
@@ -41,6 +43,7 @@ export async function runCode(argv: string[]): Promise<number> {
         format: { type: "string", default: "jsonl" },
         explain: { type: "boolean", default: false },
         "keep-negated": { type: "boolean", default: false },
+        "keep-unattributed": { type: "boolean", default: false },
         statements: { type: "boolean", default: false },
         dict: { type: "string", multiple: true },
         verbs: { type: "string", multiple: true },
@@ -82,6 +85,7 @@ export async function runCode(argv: string[]): Promise<number> {
   }
   const coder = createCoder({
     keepNegated: o["keep-negated"],
+    keepUnattributed: o["keep-unattributed"],
     statements: o.statements,
     dicts: o.dict ?? [],
     ...(anyFiles ? { dictFiles } : {}),

@@ -5,7 +5,7 @@ import { formatProblem, type Problem } from "../core/problems.js";
 import type { Article } from "../core/types.js";
 import { hostOf } from "../dedup/article-key.js";
 import { INGEST_GROUPING, ingestStream, keyOf, newCounts, recodeStale, type IngestContext, type IngestCounts } from "../ingest/ingest.js";
-import { codingWindow, defaultWorkers, startCoderPool } from "../ingest/worker-coder.js";
+import { STORE_KEEPS_UNATTRIBUTED, codingWindow, defaultWorkers, startCoderPool } from "../ingest/worker-coder.js";
 import { summarizeStep, watchStepper } from "../monitor/run-watches-step.js";
 import { isoDate } from "../pipeline/iso-date.js";
 import { fetchArticlePage, runPoller } from "../sources/feed-poller.js";
@@ -132,7 +132,7 @@ export async function runIngest(argv: string[]): Promise<number> {
   if (!store) return 1;
   store.groupCommits?.(commitMs ? { ...INGEST_GROUPING, ms: commitMs } : null);
   // coding runs in a worker thread, storing in this one: the two cores work side by side
-  const coder = await startCoderPool(workers, { dicts: o.dict ?? [], builtin: !o["no-builtin"] });
+  const coder = await startCoderPool(workers, { dicts: o.dict ?? [], builtin: !o["no-builtin"], keepUnattributed: STORE_KEEPS_UNATTRIBUTED });
   for (const p of coder.lexiconProblems) process.stderr.write(formatProblem(p) + "\n");
   let errors = 0;
   const onProblem = (p: Problem) => {

@@ -2,7 +2,7 @@
 import { isIP } from "node:net";
 import { parseArgs } from "node:util";
 import { formatProblem, SitrepError } from "../core/problems.js";
-import { startWorkerCoder, type WorkerCoder } from "../ingest/worker-coder.js";
+import { STORE_KEEPS_UNATTRIBUTED, startWorkerCoder, type WorkerCoder } from "../ingest/worker-coder.js";
 import { createApp, DEFAULT_MAX_BODY, DEFAULT_RATE } from "../server/app.js";
 import { newToken, readTokens, tokenSet, tokensPath, type StoredToken } from "../server/auth.js";
 import { startServer } from "../server/serve.js";
@@ -104,7 +104,7 @@ export async function runServe(argv: string[]): Promise<number> {
   // coding runs in a worker thread: a POSTed article does not hold up the other requests
   let coder: WorkerCoder;
   try {
-    coder = await startWorkerCoder();
+    coder = await startWorkerCoder({ keepUnattributed: STORE_KEEPS_UNATTRIBUTED });
   } catch (e) {
     await store.close();
     say(`the coder could not be started: ${(e as Error).message}`);

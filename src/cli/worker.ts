@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { formatProblem } from "../core/problems.js";
 import { newCounts, type IngestCounts } from "../ingest/ingest.js";
-import { startCoderPool } from "../ingest/worker-coder.js";
+import { STORE_KEEPS_UNATTRIBUTED, startCoderPool } from "../ingest/worker-coder.js";
 import type { WorkSummary } from "../queue/article-queue.js";
 import { PgBossQueue, QUEUE_DEFAULTS } from "../queue/pgboss-queue.js";
 import { resolveQueueUrl } from "../queue/queue-url.js";
@@ -123,7 +123,7 @@ export async function runWorker(argv: string[]): Promise<number> {
     return 1;
   }
   // coding threads: one per job in flight, at most one per core (more jobs than threads wait for a thread while others store)
-  const coder = await startCoderPool(Math.min(concurrency, cores), { dicts: o.dict ?? [], builtin: !o["no-builtin"] });
+  const coder = await startCoderPool(Math.min(concurrency, cores), { dicts: o.dict ?? [], builtin: !o["no-builtin"], keepUnattributed: STORE_KEEPS_UNATTRIBUTED });
   for (const p of coder.lexiconProblems) process.stderr.write(formatProblem(p) + "\n");
 
   const counts = newCounts();

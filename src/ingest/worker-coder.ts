@@ -11,6 +11,10 @@ export interface WorkerCoder extends ArticleCoder {
   close(): Promise<void>;
 }
 
+/** The store keeps acts by unnamed attackers ("gunmen killed 26 in Pahalgam": CAMEO's UAF, with no country) that
+ *  `sitrep code` leaves out by the research convention: the place of an attack matters to its alerts whoever did it. */
+export const STORE_KEEPS_UNATTRIBUTED = true;
+
 /** Starts the worker and resolves once its lexicons are loaded. */
 export function startWorkerCoder(opts: CoderOptions = {}): Promise<WorkerCoder> {
   const worker = new Worker(new URL("./coder-worker.js", import.meta.url), { workerData: opts });

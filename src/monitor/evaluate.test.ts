@@ -3,12 +3,14 @@ import assert from "node:assert/strict";
 import type { Article } from "../core/types.js";
 import { ingestArticle, inlineCoder, newCounts } from "../ingest/ingest.js";
 import { createCoder } from "../pipeline/coder.js";
+import { STORE_KEEPS_UNATTRIBUTED } from "../ingest/worker-coder.js";
 import { openSqliteStore } from "../store/sqlite/sqlite-store.js";
 import { addDays, dayRange } from "./days.js";
 import { evaluateWatch, runWatches } from "./evaluate.js";
 import { DEFAULT_THRESHOLDS } from "./watch.js";
 
-const coder = inlineCoder(createCoder());
+// coded as sitrep ingest codes for the store (acts by unnamed gunmen kept)
+const coder = inlineCoder(createCoder({ keepUnattributed: STORE_KEEPS_UNATTRIBUTED }));
 
 // ordinary weeks in a city: meetings, agreements, aid, and now and then a small protest
 const CALM = [
@@ -27,7 +29,7 @@ const ESCALATION: Array<[number, string, string]> = [
   [2, "Police clashed with protesters in {city}, firing tear gas at stone-throwing crowds.", "Riot police fought running battles with protesters in {city}."],
   [2, "Protesters set fire to a police post in {city} overnight.", "Demonstrators burned a police post in {city} during the night."],
   [3, "A militia commander vowed to attack government offices in {city} unless the fees were scrapped.", "The militia threatened to attack the county offices in {city} if the fees stayed."],
-  [5, "Gunmen attacked the county government offices in {city}, killing four guards.", "Armed men attacked the county government offices in {city} and killed four guards."],
+  [5, "Militia fighters attacked the county government offices in {city}, killing four guards.", "Militiamen attacked the county government offices in {city} and killed four guards."],
 ];
 const OUTLETS = ["Daily Example", "Lakeside Herald", "Example Wire Service"];
 
@@ -79,9 +81,9 @@ test("a rising sequence of protests, a threat and an attack: the level rises bef
   const after = await evaluateWatch(store, w, addDays(START, 6));
   const t = after.status.openThreats.find((x) => x.by.endsWith("REB"));
   assert.equal(t?.status, "carried-out");
-  assert.match(t!.followedBy!.text, /Gunmen attacked/);
+  assert.match(t!.followedBy!.text, /Militia fighters attacked/);
   // the attack, reported by two outlets, raises an alert of its own
-  assert.ok(after.alerts.some((a) => a.kind === "event" && /Gunmen attacked/.test(a.evidence[0].text)));
+  assert.ok(after.alerts.some((a) => a.kind === "event" && /Militia fighters attacked/.test(a.evidence[0].text)));
 
   // alerts go to the outbox once: a second run finds nothing new
   const first = await runWatches(store, addDays(START, 6));

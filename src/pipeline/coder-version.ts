@@ -32,6 +32,6 @@ export function coderVersion(opts: CoderOptions = {}): string {
     h.update(f.slice(f.lastIndexOf("/") + 1)).update("\0");
     if (existsSync(path)) h.update(readFileSync(path));
   }
-  h.update(JSON.stringify({ keepNegated: !!opts.keepNegated, statements: !!opts.statements }));
+  h.update(JSON.stringify({ keepNegated: !!opts.keepNegated, statements: !!opts.statements, ...(opts.keepUnattributed ? { keepUnattributed: true } : {}) }));
   return `${pkg.version}+${h.digest("hex").slice(0, 12)}`;
 }

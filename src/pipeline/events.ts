@@ -112,6 +112,8 @@ const HYPOTHETICAL_WORDS = /\b(unlikely|possible|possibility|potential|probable|
 export interface EventOptions {
   /** Keep negated and hypothetical acts as events with negated: true (default: drop them). */
   keepNegated?: boolean;
+  /** Keep acts by unnamed attackers (gunmen, a suicide bomber: CAMEO's UAF, no country) as events. */
+  keepUnattributed?: boolean;
   /** Emit bare statements (010) when a sentence has no other event (default false). */
   statements?: boolean;
 }
@@ -965,6 +967,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     }
     if (!source) dropped = dropped ?? "no source actor";
     else if (negated && !opts.keepNegated) dropped = dropped ?? "negated or hypothetical";
+    else if (source.sector === "UAF" && !source.country && !opts.keepUnattributed) dropped = dropped ?? "unattributed: no actor is named for the act";
     if (code === NULL_CODE) dropped = dropped ?? "the pattern has the null code";
     else if (!onto.nearest(code)) dropped = dropped ?? `code ${code} is not in the ontology`;
     // "Somali forces backed by U.S. air strikes recaptured ...": the noun a participle describes is still the next verb's subject

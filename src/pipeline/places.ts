@@ -10,6 +10,7 @@ const PLACE_NOUNS = new Set(["city", "town", "village", "province", "region", "d
 const NOT_PLACES = new Set(["police", "president", "university", "mobile", "nice", "reading", "split", "march", "may", "june", "april", "august", "university", "union", "independence", "liberty", "victory", "justice", "unity", "progress", "hope", "concord", "eagle", "orange", "jordan", "chad", "georgia", "turkey", "guinea", "sale", "bath", "of", "the", "a", "aden", "west", "east", "north", "south", "central", "western", "eastern", "northern", "southern", "upper", "lower", "new", "greater"]);
 const BIG_CITY = 500_000;
 /** Verbs whose object is a place when it is a gazetteer name ("rebels seized Goma", "troops retook Kherson"). */
+const DIRECTIONS = new Set(["northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "northeast", "northwest", "southeast", "southwest"]);
 const TAKEN = new Set(["capture", "captured", "seize", "seized", "overrun", "overran", "retake", "retook", "retaken", "recapture", "recaptured", "storm", "stormed", "enter", "entered", "entering"]);
 
 function isCap(t: Token): boolean {
@@ -78,7 +79,8 @@ export function sentencePlaces(s: Sentence, mentions: readonly Mention[], gaz: G
     }
     const prev = toks[i - 1];
     const next = toks[found.end];
-    const prevLoc = !!prev && (LOCATIVE.has(prev.lower) || (prev.lower === "the" && LOCATIVE.has(toks[i - 2]?.lower ?? "")));
+    // "in Goma", "in the north", "in northern Mozambique"
+    const prevLoc = !!prev && (LOCATIVE.has(prev.lower) || ((prev.lower === "the" || DIRECTIONS.has(prev.lower)) && LOCATIVE.has(toks[i - 2]?.lower ?? "")));
     // a town taken, not a country ("seized Iraq's second city" names the city after)
     const taken = !!prev && TAKEN.has(prev.lower);
     const ofPlace = prev?.lower === "of" && PLACE_NOUNS.has(toks[i - 2]?.lemma ?? "");

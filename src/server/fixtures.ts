@@ -6,6 +6,7 @@ import type { Problem } from "../core/problems.js";
 import type { Article } from "../core/types.js";
 import { ingestArticle, inlineCoder, newCounts, type ArticleCoder } from "../ingest/ingest.js";
 import { createCoder } from "../pipeline/coder.js";
+import { STORE_KEEPS_UNATTRIBUTED } from "../ingest/worker-coder.js";
 import { openSqliteStore } from "../store/sqlite/sqlite-store.js";
 import type { Store } from "../store/store.js";
 import { createApp, type AppOptions } from "./app.js";
@@ -45,7 +46,7 @@ export const DASHBOARD_ARTICLES: Article[] = [
 let shared: ArticleCoder | null = null;
 /** One coder for every test server of the process (lexicons load once). */
 export function testCoder(): ArticleCoder {
-  return (shared ??= inlineCoder(createCoder()));
+  return (shared ??= inlineCoder(createCoder({ keepUnattributed: STORE_KEEPS_UNATTRIBUTED })));
 }
 
 export interface TestServer extends RunningServer {
