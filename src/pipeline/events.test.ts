@@ -179,7 +179,8 @@ test("regression: an infinitive of purpose after another act is not reported as 
 
 test("regression: a target inside the pattern after a number, and a country that only modifies the object's noun", () => {
   assert.deepEqual(ev("Russia expelled three Estonian diplomats on Friday.", "2021-07-15", 3), ["174 RUS>ESTGOV"]);
-  assert.deepEqual(ev("Washington imposed sanctions on Venezuelan oil traders.", "2021-07-15", 3), ["163 USAGOV>VEN"]);
+  assert.deepEqual(ev("Washington imposed sanctions on Venezuelan oil exports.", "2021-07-15", 3), ["163 USAGOV>VEN"]);
+  assert.deepEqual(ev("Washington imposed sanctions on Venezuelan oil firms.", "2021-07-15", 3), ["163 USAGOV>VENBUS"]);
 });
 
 test("regression: a participle between a number or determiner and a noun describes the noun ('freed 12 abducted workers')", () => {
@@ -624,4 +625,13 @@ test("unattributed: acts by unnamed attackers are CAMEO's UAF with no country, l
   assert.ok(ev("Al Shabaab gunmen stormed a hotel in Mogadishu on Friday.", "2023-05-05").some((x) => x.startsWith("19 SOMREB")));
   // the claim and the blame that come with such an attack are still coded
   assert.ok(ev("Gunmen attacked a bus near Quetta on Monday, and the government blamed separatists.", "2023-05-05").some((x) => x.startsWith("11 ")));
+});
+
+test("regression: protests told by their crowd (truckers, miners, lawyers), by a bare plural ('Protests erupted'), rallies in a place, blockades of border crossings", () => {
+  assert.ok(ev("Opposition supporters rallied in Nairobi on Saturday to demand new elections.", "2023-05-05").some((x) => x.startsWith("14 KENOPP")));
+  assert.ok(ev("Protests erupted in several Kenyan towns on Tuesday after the vote.", "2023-05-05").some((x) => x.startsWith("14 KEN")));
+  assert.ok(!ev("Despite protests, the parliament passed the law.", "2023-05-05").some((x) => x.startsWith("14")));
+  assert.ok(ev("Truckers blockaded border crossings in eastern Poland.", "2023-05-05").some((x) => x.startsWith("14 POLCVL")));
+  assert.ok(ev("Miners in South Africa downed tools on Tuesday.", "2023-05-05").some((x) => x.startsWith("14 ZAFCVL")));
+  assert.ok(ev("Lawmakers rallied to the president's side.", "2023-05-05").some((x) => x.startsWith("05")));
 });
