@@ -635,3 +635,12 @@ test("regression: protests told by their crowd (truckers, miners, lawyers), by a
   assert.ok(ev("Miners in South Africa downed tools on Tuesday.", "2023-05-05").some((x) => x.startsWith("14 ZAFCVL")));
   assert.ok(ev("Lawmakers rallied to the president's side.", "2023-05-05").some((x) => x.startsWith("05")));
 });
+
+test("regression: a protest's demand is its aim (1411 for a resignation), also as a participle before the verb or an infinitive after it; bare soldiers bombing are state force", () => {
+  const p = ev("Protesters demanding the resignation of the president marched in Lima on Thursday.", "2023-01-19", 4);
+  assert.deepEqual(p, ["1411 PERCVL>-"]);
+  const q = ev("Students marched in Nairobi on Monday to demand the resignation of the minister.", "2023-01-19", 2);
+  assert.ok(q.some((x) => x.startsWith("14 KENEDU")) && !q.some((x) => x.startsWith("10")), q.join(", "));
+  const s = ev("Soldiers attempting a coup bombed parliament in Ankara overnight.", "2016-07-16", 2);
+  assert.ok(s.some((x) => x.startsWith("19 TURMIL")), s.join(", "));
+});

@@ -10,7 +10,8 @@ import { POSSESSIVES } from "./tag.js";
 /** Codes that change with who acts or is acted on, each from an ontology table; applied in this order, each to the code the one before left. */
 const RECODINGS: ReadonlyArray<{ why: string; applies: (source: Mention | null, target: Mention | null) => boolean; recode: (onto: Ontology, code: string) => string | null }> = [
   // a state's armed forces, or the state itself, killing or bombing use conventional military force (state-force.tsv)
-  { why: "done by state forces", applies: (s) => !!s?.country && ((s.sector === null && !s.people) || s.sector === "MIL"), recode: (o, c) => o.recoded("stateForce", c) },
+  // ("soldiers bombed parliament": an army is a state's even before the record stage finds which)
+  { why: "done by state forces", applies: (s) => s?.sector === "MIL" || (!!s?.country && s.sector === null && !s.people), recode: (o, c) => o.recoded("stateForce", c) },
   // some acts are other acts when a non-state armed actor does them: rebels abduct, they do not arrest (irregular-force.tsv)
   { why: "done by a non-state armed actor", applies: (s) => s?.sector === "REB" || s?.sector === "CRM", recode: (o, c) => o.recoded("irregularForce", c) },
   // violence turned on an armed force is fighting: "militants killed 71 soldiers" (against-forces.tsv)
@@ -509,6 +510,25 @@ function foldParticiples(out: EventCandidate[], toks: readonly Token[], folded: 
   }
 }
 
+/** The demonstration codes a protest takes from the change it demands (1041 → 1411, ..., 1044 → 1414). */
+const DEMANDED_CHANGE = new Map([["1041", "1411"], ["1042", "1412"], ["1043", "1413"], ["1044", "1414"]]);
+
+function foldDemands(out: EventCandidate[], toks: readonly Token[]): void {
+  for (const e of out) {
+    if (e.dropped || !e.code.startsWith("10") || e.verbStart === 0) continue;
+    const w = toks[e.verbStart];
+    if (!/ing$/.test(w.lower) && toks[e.verbStart - 1].lower !== "to") continue;
+    const m = out.find((x) => x !== e && !x.dropped && x.code.startsWith("14") && x.source === e.source && Math.abs(x.verbStart - e.verbStart) <= 20);
+    if (!m) continue;
+    e.dropped = `aim of the protest coded at "${toks[m.verbStart].text}"`;
+    const change = DEMANDED_CHANGE.get(e.code.slice(0, 4));
+    if (change && m.code === "141") {
+      m.notes.push(`demanding ${e.code}: 141 → ${change}`);
+      m.code = change;
+    }
+  }
+}
+
 export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: VerbLexicon, onto: Ontology, opts: EventOptions = {}): EventCandidate[] {
   const toks = s.tokens;
   const c: Ctx = { toks, mentions };
@@ -899,7 +919,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     }
     // "supplies to troops stationed on a warship", "diplomats accused of spying": an -ed verb right after the object
     // noun of another act, before a preposition, describes that noun (a reduced relative clause); it reports no act
-    if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by" && !byAgentAt(toks, v + 1) && prev && prev.verbEnd <= v && toks[prev.verbStart].pos === "VERB" && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that")) {
+    // (not after a participle that itself describes the subject: "Protesters demanding his resignation marched in Lima")
+    if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by" && !byAgentAt(toks, v + 1) && prev && prev.verbEnd <= v && toks[prev.verbStart].pos === "VERB" && !prev.notes.includes("participle: the noun it describes") && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that")) {
       dropped = `describes the noun before it ("${toks[v - 1].text} ${vt.text} ..."), not an act`;
     }
     // "led by jailed Fatah leader Marwan Barghouti", "the detained journalist": an -ed form after a preposition or a
@@ -1028,8 +1049,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   // ", killing 12": the toll of an attack already coded in the sentence is its outcome, not another event
   const violent = (code: string) => ["17", "18", "19", "20"].includes(code.slice(0, 2));
   foldParticiples(out, toks, violent, violent, true, "outcome of the act");
-  // "rallied in Minsk, demanding that ...": what a protest demands is the protest's aim, not another event
-  foldParticiples(out, toks, (c) => c.startsWith("10"), (c) => c.startsWith("14"), false, "aim of the protest");
+  // "rallied in Minsk, demanding that ...", "protesters demanding his resignation marched", "marched to demand":
+  // what a protest demands is the protest's aim, not another event; a demand for leadership, policy, rights or
+  // institutional change makes a bare demonstration (141) one for that change (1411-1414)
+  foldDemands(out, toks);
   // the governing verb of a modal act ("urged", "vowed") is folded into the act's event
   for (const e of out) {
     if (governed.has(e.verbStart) && !e.dropped) e.dropped = "folded into the act it governs";
