@@ -52,6 +52,8 @@ export const RECODING_FILES = {
   againstForces: "src/ontology/data/against-forces.tsv",
   /** force used by a crowd (riot) */
   crowdForce: "src/ontology/data/by-crowds.tsv",
+  /** a leader removed or a government dissolved by an army (a coup) */
+  armyRemoval: "src/ontology/data/by-army.tsv",
   /** force used by police on civilians (repression) */
   policeForce: "src/ontology/data/by-police.tsv",
 } as const;

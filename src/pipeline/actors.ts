@@ -36,7 +36,10 @@ function acceptable(e: ActorEntry, toks: readonly Token[], start: number, end: n
     const last = toks[end - 1];
     // "a US military base": the role word as a modifier of a facility stands for its owner
     const facility = last.pos === "ADJ" && end < toks.length && (FACILITIES.has(toks[end].lemma) || GENERIC_HEADS.has(toks[end].lemma));
-    if (last.pos !== "NOUN" && last.pos !== "PROPN" && !facility) return false;
+    // "Israel's military said", "the militants fled": a role word tagged as an adjective heads its phrase when no
+    // noun follows it
+    const head = last.pos === "ADJ" && !["NOUN", "PROPN", "ADJ", "NUM"].includes(toks[end]?.pos ?? "");
+    if (last.pos !== "NOUN" && last.pos !== "PROPN" && !facility && !head) return false;
   }
   if (e.kind === "metonym" && start > 0 && LOCATIVE.has(toks[start - 1].lower)) return false;
   return true;

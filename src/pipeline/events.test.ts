@@ -644,3 +644,10 @@ test("regression: a protest's demand is its aim (1411 for a resignation), also a
   const s = ev("Soldiers attempting a coup bombed parliament in Ankara overnight.", "2016-07-16", 2);
   assert.ok(s.some((x) => x.startsWith("19 TURMIL")), s.join(", "));
 });
+
+test("regression: an army removing a president stages a coup (17); a role word tagged as an adjective heads its phrase ('Israel's military said'); firing from positions is no dismissal", () => {
+  assert.ok(ev("Sudan's military removed President Omar al-Bashir from power on Thursday.", "2019-04-11").some((x) => x.startsWith("17 SDNMIL")));
+  assert.ok(ev("Pakistan's military said on Monday it killed six militants.", "2019-04-11").some((x) => x.startsWith("19 PAKMIL")));
+  assert.ok(!ev("Armenian forces fired from their positions towards Azerbaijani posts.", "2022-01-11").some((x) => x.startsWith("08") || x.startsWith("17")));
+  assert.ok(ev("King Abdullah sacked his government on Tuesday.", "2011-02-01").some((x) => x.startsWith("08 JORGOV")));
+});

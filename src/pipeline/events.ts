@@ -9,6 +9,8 @@ import { POSSESSIVES } from "./tag.js";
 /** Prepositions that introduce a target after the verb phrase. */
 /** Codes that change with who acts or is acted on, each from an ontology table; applied in this order, each to the code the one before left. */
 const RECODINGS: ReadonlyArray<{ why: string; applies: (source: Mention | null, target: Mention | null) => boolean; recode: (onto: Ontology, code: string) => string | null }> = [
+  // an army removing a leader or dissolving a government stages a coup (by-army.tsv)
+  { why: "done by an army", applies: (s) => s?.sector === "MIL", recode: (o, c) => o.recoded("armyRemoval", c) },
   // a state's armed forces, or the state itself, killing or bombing use conventional military force (state-force.tsv)
   // ("soldiers bombed parliament": an army is a state's even before the record stage finds which)
   { why: "done by state forces", applies: (s) => s?.sector === "MIL" || (!!s?.country && s.sector === null && !s.people), recode: (o, c) => o.recoded("stateForce", c) },
