@@ -651,3 +651,12 @@ test("regression: an army removing a president stages a coup (17); a role word t
   assert.ok(!ev("Armenian forces fired from their positions towards Azerbaijani posts.", "2022-01-11").some((x) => x.startsWith("08") || x.startsWith("17")));
   assert.ok(ev("King Abdullah sacked his government on Tuesday.", "2011-02-01").some((x) => x.startsWith("08 JORGOV")));
 });
+
+test("regression: welcoming a decision is approval (051), not hosting; the act a decision names is the decider's; reaffirmed support (051)", () => {
+  const w = ev("Egypt welcomed the decision by Israel to reopen the crossing.", "2023-05-05", 2);
+  assert.ok(w.some((x) => x.startsWith("05 EGY")) && !w.some((x) => x.startsWith("04")), w.join(", "));
+  assert.ok(w.some((x) => x.startsWith("08 ISR")), w.join(", "));
+  assert.ok(ev("Egypt welcomed Israel's decision to reopen the crossing.", "2023-05-05", 2).some((x) => x.startsWith("08 ISR")));
+  assert.ok(ev("Chinese President Xi Jinping welcomed French President Emmanuel Macron to Beijing.", "2023-04-06", 3).includes("043 CHNGOV>FRAGOV"));
+  assert.ok(ev("Beijing reaffirmed its support for Pakistan on Monday.", "2023-05-05", 3).some((x) => x.startsWith("051 CHNGOV")));
+});

@@ -314,6 +314,24 @@ function preventedAt(toks: readonly Token[], from: number): boolean {
   return false;
 }
 
+/** Nouns of a decision whose infinitive is the decider's act ("Israel's decision to reopen"). */
+const DECISION = new Set(["decision", "move", "plan", "pledge", "promise", "offer", "commitment", "bid", "attempt", "agreement", "vow", "threat", "refusal", "order"]);
+
+/** Who took the decision whose "to" stands at `to`: "the decision by Israel to", "Israel's decision to". */
+function deciderBefore(toks: readonly Token[], mentions: readonly Mention[], to: number): Mention | null {
+  const owner = (end: number) => mentions.find((x) => !x.modifier && x.end === end) ?? null;
+  // "... decision by Israel to"
+  const byWhom = owner(to);
+  if (byWhom && toks[byWhom.start - 1]?.lower === "by" && DECISION.has(toks[byWhom.start - 2]?.lemma ?? "")) return byWhom;
+  // "Israel's decision to", "Israel's surprise decision to"
+  let k = to - 1;
+  if (!DECISION.has(toks[k]?.lemma ?? "")) return null;
+  k--;
+  while (k > 0 && toks[k].pos === "ADJ") k--;
+  if (toks[k]?.lower === "'s" || toks[k]?.lower === "’s") return owner(k);
+  return null;
+}
+
 /** The subject of the verb of saying or finding whose clause holds the act at `v` ("the United States had determined
  *  that ... had committed"): the nearest verb before the act's clause, when it is one of FINDING. */
 function finderOf(c: Ctx, v: number, clauseStart: number): Mention | null {
@@ -796,6 +814,16 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         const stop = toks.findIndex((t, j) => j >= m.end && (t.lower === ";" || (t.pos === "VERB" && j > m.end + 1 && toks[j - 1].lower === ",")));
         target = mentions.find((x) => !x.modifier && x.start >= m.end && (stop < 0 || x.start < stop) && x !== source) ?? null;
         if (target) notes.push("target: the first actor after the verb");
+      }
+    }
+    // "welcomed the decision by Israel to reopen the crossing", "Israel's decision to reopen": the act a decision
+    // names is done by whoever decided it
+    if (!isNoun && v > 2 && toks[v - 1].lower === "to") {
+      const decider = deciderBefore(toks, mentions, v - 1);
+      if (decider && decider !== source) {
+        if (target === decider) target = null;
+        source = decider;
+        notes.push(`source: who took the decision ("${toks[v - 2].text} to")`);
       }
     }
     if (p.swap) [source, target] = [target, source];
