@@ -660,3 +660,8 @@ test("regression: welcoming a decision is approval (051), not hosting; the act a
   assert.ok(ev("Chinese President Xi Jinping welcomed French President Emmanuel Macron to Beijing.", "2023-04-06", 3).includes("043 CHNGOV>FRAGOV"));
   assert.ok(ev("Beijing reaffirmed its support for Pakistan on Monday.", "2023-05-05", 3).some((x) => x.startsWith("051 CHNGOV")));
 });
+
+test("regression: ignoring or defying calls for a ceasefire is a rejection (12), not an appeal by whoever ignores them", () => {
+  const e = ev("Ethiopia ignored calls for a ceasefire on Monday.", "2021-06-30", 2);
+  assert.deepEqual(e, ["12 ETH>-"]);
+});
