@@ -34,6 +34,8 @@ function acceptable(e: ActorEntry, toks: readonly Token[], start: number, end: n
   if (e.proper && !isCap(first)) return false;
   if (e.kind === "agent") {
     const last = toks[end - 1];
+    // "would not hesitate to use force": force used is a means, not an actor
+    if (end - start === 1 && first.lemma === "force" && toks[start - 1]?.lemma === "use") return false;
     // "a US military base": the role word as a modifier of a facility stands for its owner
     const facility = last.pos === "ADJ" && end < toks.length && (FACILITIES.has(toks[end].lemma) || GENERIC_HEADS.has(toks[end].lemma));
     // "Israel's military said", "the militants fled": a role word tagged as an adjective heads its phrase when no

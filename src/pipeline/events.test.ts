@@ -665,3 +665,10 @@ test("regression: ignoring or defying calls for a ceasefire is a rejection (12),
   const e = ev("Ethiopia ignored calls for a ceasefire on Monday.", "2021-06-30", 2);
   assert.deepEqual(e, ["12 ETH>-"]);
 });
+
+test("regression: 'will not hesitate to use force' is a threat, 'did not hesitate to fire' the act; force used is no actor", () => {
+  assert.ok(ev("Iran said it would not hesitate to use force against any aggression.", "2023-05-05").some((x) => x.startsWith("13 IRN")));
+  const past = ev("The army did not hesitate to fire on protesters.", "2023-05-05");
+  assert.ok(past.some((x) => x.startsWith("17")) && !past.some((x) => x.startsWith("13")), past.join(", "));
+  assert.deepEqual(ev("Police used force to disperse the crowd in Nairobi.", "2023-05-05", 3), ["175 KENCOP>-"]);
+});

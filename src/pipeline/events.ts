@@ -163,7 +163,14 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
     }
     // the infinitive's "to" stands right before the verb (adverbs aside): "access to Instagram and restricted" has none
     if (t.lower === "to" && !sawTo) sawTo = toks.slice(j + 1, v).every((x) => x.pos === "ADV" || x.pos === "PART");
-    else if (t.lower === "n't" || t.lower === "not" || t.lower === "never" || t.lower === "no") found.push({ kind: "negation", at: j, word: t.lower });
+    // "would not hesitate to use force", "will never hesitate to respond": a threat, not a negation ("did not hesitate
+    // to fire" reports the act)
+    else if (t.lemma === "hesitate" && sawTo && ["n't", "not", "never"].includes(toks[j - 1]?.lower ?? "")) {
+      if (FUTURE.has(toks[j - 2]?.lower ?? "")) found.push({ kind: "threat", at: j - 2, word: `${toks[j - 2].lower} ${toks[j - 1].lower} hesitate` });
+      j -= FUTURE.has(toks[j - 2]?.lower ?? "") ? 3 : 2;
+      steps += 2;
+      continue;
+    } else if (t.lower === "n't" || t.lower === "not" || t.lower === "never" || t.lower === "no") found.push({ kind: "negation", at: j, word: t.lower });
     else if (FUTURE.has(t.lower)) found.push({ kind: "intent", at: j, word: t.lower });
     // ("Theresa May said": a capitalised "May" inside the sentence is a name or a month, no modal)
     else if (j > 0 && /^[A-Z]/.test(t.text) && (t.pos === "PROPN" || MAY.has(t.lower))) {
