@@ -672,3 +672,8 @@ test("regression: 'will not hesitate to use force' is a threat, 'did not hesitat
   assert.ok(past.some((x) => x.startsWith("17")) && !past.some((x) => x.startsWith("13")), past.join(", "));
   assert.deepEqual(ev("Police used force to disperse the crowd in Nairobi.", "2023-05-05", 3), ["175 KENCOP>-"]);
 });
+
+test("regression: what a nominal attack does as its clause's subject is its outcome, one event with the outcome's target", () => {
+  assert.deepEqual(ev("An Israeli air strike destroyed a house in Rafah on Monday.", "2024-05-06", 3), ["195 ISR>-"]);
+  assert.deepEqual(ev("A US drone strike killed an al Shabaab commander in Somalia.", "2024-05-06", 3), ["195 USA>SOMREBSHB"]);
+});

@@ -1086,6 +1086,20 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   // ", killing 12": the toll of an attack already coded in the sentence is its outcome, not another event
   const violent = (code: string) => ["17", "18", "19", "20"].includes(code.slice(0, 2));
   foldParticiples(out, toks, violent, violent, true, "outcome of the act");
+  // "An Israeli air strike destroyed a house", "a drone strike killed the commander": what a nominal attack does as the
+  // subject of its clause is its outcome, coded with the attack
+  const harm = (code: string) => violent(code) || code === "171";
+  for (const e of out) {
+    if (e.dropped || !harm(e.code) || e.notes.includes("nominal event")) continue;
+    const n = out.find((x) => x !== e && !x.dropped && x.notes.includes("nominal event") && violent(x.code) && x.source === e.source && x.verbEnd <= e.verbStart && e.verbStart - x.verbEnd <= 8 && !toks.slice(x.verbEnd, e.verbStart).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === ";" || t.lower === "and"));
+    if (!n) continue;
+    e.dropped = `outcome of the act coded at "${toks[n.verbStart].text}"`;
+    // (whom it hit is whom the attack hit: "a drone strike killed an al Shabaab commander")
+    if (!n.target && e.target && e.target !== n.source) {
+      n.target = e.target;
+      n.notes.push(`target: whom its outcome ("${toks[e.verbStart].text}") hit`);
+    }
+  }
   // "rallied in Minsk, demanding that ...", "protesters demanding his resignation marched", "marched to demand":
   // what a protest demands is the protest's aim, not another event; a demand for leadership, policy, rights or
   // institutional change makes a bare demonstration (141) one for that change (1411-1414)
