@@ -190,6 +190,11 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
     j--;
     steps++;
   }
+  // "Biden to visit Israel next week": a headline's infinitive after its subject, with no verb before it, is its future
+  // ("will visit")
+  if (v >= 2 && toks[v - 1].lower === "to" && clauseStart === 0 && !found.length && !toks.slice(0, v - 1).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === ",")) {
+    found.push({ kind: "intent", at: v - 1, word: "will" });
+  }
   // ("only if the United States lifted all sanctions": the clause the conditional opens)
   for (let c = Math.max(0, clauseStart - 1); c < v; c++) if (CONDITIONAL.has(toks[c].lower)) found.push({ kind: "hypothetical", at: c, word: toks[c].lower });
   const vt = toks[v];
