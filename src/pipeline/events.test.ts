@@ -677,3 +677,8 @@ test("regression: what a nominal attack does as its clause's subject is its outc
   assert.deepEqual(ev("An Israeli air strike destroyed a house in Rafah on Monday.", "2024-05-06", 3), ["195 ISR>-"]);
   assert.deepEqual(ev("A US drone strike killed an al Shabaab commander in Somalia.", "2024-05-06", 3), ["195 USA>SOMREBSHB"]);
 });
+
+test("regression: a headline's bare infinitive is its future ('Biden to visit Israel': 036)", () => {
+  assert.ok(ev("Biden to visit Israel next week", "2023-10-16", 3).includes("036 USAGOV>ISR"));
+  assert.ok(!ev("The decision to impose sanctions was criticised.", "2023-10-16").some((x) => x.startsWith("16")));
+});

@@ -24,7 +24,7 @@ export interface Resources {
 export function stageTable(r: Resources, opts: EventOptions = {}): Stage[] {
   return [
     createNormalizeStage(r.boilerplate), // HTML/text → clean text, paragraphs, captions, dateline
-    createTagStage(), // sentences and tokens with POS and lemmas (wink-nlp)
+    createTagStage(undefined, (w) => !!r.verbs.byAnchor.get(w)?.some((p) => !p.noun)), // sentences and tokens with POS and lemmas (wink-nlp)
     createTimeStage(), // dates against the publication date (chrono-node)
     createActorsStage(r.actors), // actor mentions → CAMEO actor codes
     createPlacesStage(r.gazetteer), // place names → coordinates (before events: "seized Goma" takes a place)

@@ -55,3 +55,13 @@ test("tag: a past-tense verb tagged as a noun after a subject is retagged, with 
   retagPastTense(c);
   assert.equal(c[1].pos, "ADJ", "an adjective after a determiner stays");
 });
+
+test("tag: a headline's present-tense verb the tagger read as a noun is the verb; a plural subject before a verb is not", async () => {
+  const { createCoder } = await import("./coder.js");
+  const coder = createCoder();
+  const codes = (text: string) => coder.code({ id: "h", text, published: "2024-10-01" }).events.map((e) => `${e.root} ${e.source.code}`);
+  assert.ok(codes("Israel strikes Hezbollah targets in south Lebanon").includes("19 ISR"));
+  assert.ok(codes("Kenya police fire tear gas at opposition protesters").includes("17 KENCOP"));
+  // a full sentence keeps the tagger's reading
+  assert.deepEqual(codes("Russian strikes hit a power plant in Kharkiv on Tuesday.").map((x) => x.slice(0, 2)), ["19"]);
+});

@@ -134,7 +134,31 @@ export function retagAttributiveParticiples(tokens: Token[]): void {
   }
 }
 
-export function createTagStage(nlp: Nlp = loadTagger()) {
+/** Headlines drop their articles and speak in the present: "Israel strikes Hezbollah targets", "Kenya police fire tear
+ *  gas at protesters". In a short line with no closing stop and no verb before it, the first lower-case word that
+ *  `verbWord` knows as a verb, right after the subject's noun and before its object, is the verb, however the tagger
+ *  read it. */
+export function retagHeadlineVerb(tokens: Token[], verbWord: (w: string) => boolean): void {
+  if (tokens.length > 16 || tokens.length < 3 || /^[.!?"”']$/.test(tokens[tokens.length - 1].text)) return;
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const t = tokens[i];
+    if (t.pos === "VERB" || t.pos === "AUX") return;
+    // ("China, Philippines trade accusations": a headline's comma joins its subjects)
+    if (t.lower === ",") {
+      if (tokens[i - 1].pos === "PROPN" && tokens[i + 1].pos === "PROPN") continue;
+      return;
+    }
+    if (t.pos !== "NOUN" || !["NOUN", "PROPN"].includes(tokens[i - 1].pos) || t.text !== t.lower) continue;
+    if (!(verbWord(t.lower) || verbWord(t.lemma)) || !["NOUN", "PROPN", "DET", "NUM", "ADJ", "VERB"].includes(tokens[i + 1].pos)) continue;
+    // ("Russian strikes hit Kharkiv": a plural before a verb is the subject; "police fire tear gas": a base form is not)
+    if (tokens[i + 1].pos === "VERB" && t.lower.endsWith("s")) return;
+    t.pos = "VERB";
+    return;
+  }
+}
+
+/** The tag stage; `verbWord` tells the words the event lexicon knows as verbs, for headlines. */
+export function createTagStage(nlp: Nlp = loadTagger(), verbWord: (w: string) => boolean = () => false) {
   const its = nlp.its;
   return defineStage({
     name: "tag",
@@ -183,6 +207,7 @@ export function createTagStage(nlp: Nlp = loadTagger()) {
             retagPastTense(tokens);
             retagClauseHeads(tokens);
             retagAttributiveParticiples(tokens);
+            retagHeadlineVerb(tokens, verbWord);
             addBaseFormGuesses(tokens);
             const start = tokens[0].start;
             const end = tokens[tokens.length - 1].end;
