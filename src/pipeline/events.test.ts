@@ -682,3 +682,10 @@ test("regression: a headline's bare infinitive is its future ('Biden to visit Is
   assert.ok(ev("Biden to visit Israel next week", "2023-10-16", 3).includes("036 USAGOV>ISR"));
   assert.ok(!ev("The decision to impose sanctions was criticised.", "2023-10-16").some((x) => x.startsWith("16")));
 });
+
+test("regression: a headline's comma joins its opening subjects; trading accusations is a mutual accusation (112)", () => {
+  const e = ev("China, Philippines trade accusations over reef clash", "2024-06-18", 3);
+  assert.ok(e.includes("112 CHN>PHL") && e.includes("112 PHL>CHN"), e.join(", "));
+  // a sentence's "Paris, France" is no list
+  assert.ok(!ev("Protesters in Paris, France marched on Saturday.", "2024-06-18").some((x) => x.includes("FRA>FRA")));
+});

@@ -296,6 +296,9 @@ function coordinated(toks: readonly Token[], mentions: readonly Mention[], m: Me
   while (lo > 0 && joins(list[lo - 1].end, list[lo].start)) lo--;
   while (hi + 1 < list.length && list[hi + 1].end <= limit && joins(list[hi].end, list[hi + 1].start)) hi++;
   const group = list.slice(lo, hi + 1);
+  // a headline joins the subjects it opens with by commas: "China, Philippines trade accusations"
+  const headline = toks.length <= 16 && !/^[.!?"”']$/.test(toks[toks.length - 1].text);
+  if (headline && group.length > 1 && group[0].start === 0 && group.every((g, k) => k === 0 || toks.slice(group[k - 1].end, g.start).every((t) => t.lower === ","))) return group;
   // a list needs an "and"/"or"/"nor" somewhere: "Paris, France" is no list
   const hasAnd = group.some((g, k) => k > 0 && toks.slice(group[k - 1].end, g.start).some((t) => ["and", "or", "nor"].includes(t.lower)));
   // "... in northern Syria, and Washington imposed": ", and" between two actors alone joins clauses, not a list
