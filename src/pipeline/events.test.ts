@@ -689,3 +689,8 @@ test("regression: a headline's comma joins its opening subjects; trading accusat
   // a sentence's "Paris, France" is no list
   assert.ok(!ev("Protesters in Paris, France marched on Saturday.", "2024-06-18").some((x) => x.includes("FRA>FRA")));
 });
+
+test("regression: a headline's passive drops its 'were' ('Three soldiers killed in clash' names no killer); hitting back at a critic is criticism", () => {
+  assert.ok(!ev("Three soldiers killed in Kashmir clash", "2023-05-05").some((x) => /MIL>/.test(x) && x.startsWith("19")));
+  assert.ok(ev("Erdogan hits back at Macron", "2020-10-25", 3).includes("111 TURGOV>FRAGOV"));
+});

@@ -246,6 +246,9 @@ function isPassive(toks: readonly Token[], m: PatternMatch): boolean {
     if (BE.has(t.lower) || BE.has(t.lemma)) return true;
     if (t.pos !== "ADV" && t.pos !== "PART" && t.lower !== "not") break;
   }
+  // a headline's passive drops its "were": "Three soldiers killed in Kashmir clash", "Journalist detained in Minsk"
+  const headline = toks.length <= 16 && !/^[.!?"”']$/.test(toks[toks.length - 1].text);
+  if (headline && /ed$/.test(v.lower) && m.end === m.start + 1 && ["in", "by", "near", "after", "during", "at", "as", "over", "for", "on"].includes(toks[m.end]?.lower ?? "") && toks.slice(0, m.start).every((t) => ["NUM", "NOUN", "PROPN", "ADJ", "DET"].includes(t.pos) || t.lower === "'s")) return true;
   // reduced passive: "soldiers killed by militants", "a deal brokered by China after talks" (the "by" inside the match);
   // a "by" after an object noun the pattern holds is that noun's ("rejected calls by Minsk")
   const objectHeld = m.end - m.start > 1 && m.pattern.text.includes("*");

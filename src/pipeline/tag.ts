@@ -149,7 +149,7 @@ export function retagHeadlineVerb(tokens: Token[], verbWord: (w: string) => bool
       return;
     }
     if (t.pos !== "NOUN" || !["NOUN", "PROPN"].includes(tokens[i - 1].pos) || t.text !== t.lower) continue;
-    if (!(verbWord(t.lower) || verbWord(t.lemma)) || !["NOUN", "PROPN", "DET", "NUM", "ADJ", "VERB"].includes(tokens[i + 1].pos)) continue;
+    if (!(verbWord(t.lower) || verbWord(t.lemma)) || !["NOUN", "PROPN", "DET", "NUM", "ADJ", "VERB", "ADV"].includes(tokens[i + 1].pos)) continue;
     // ("Russian strikes hit Kharkiv": a plural before a verb is the subject; "police fire tear gas": a base form is not)
     if (tokens[i + 1].pos === "VERB" && t.lower.endsWith("s")) return;
     t.pos = "VERB";
