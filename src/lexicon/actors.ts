@@ -43,6 +43,8 @@ export interface CountryInfo {
   iso3: string;
   iso2: string;
   name: string;
+  /** Other names of the country ("Ivory Coast", "Holland", "Cabo Verde"), for the gazetteer. */
+  aliases: string[];
   latlng: [number, number] | null;
 }
 
@@ -121,7 +123,7 @@ export function loadActorLexicon(opts: ActorLexiconOptions = {}): ActorLexicon {
     return existsSync(p) ? p : null;
   };
   for (const c of world) {
-    countries.set(c.cca3, { iso3: c.cca3, iso2: c.cca2, name: c.name.common, latlng: c.latlng ?? null });
+    countries.set(c.cca3, { iso3: c.cca3, iso2: c.cca2, name: c.name.common, aliases: [c.name.official, ...c.altSpellings.filter((a) => a.length >= 4)], latlng: c.latlng ?? null });
     iso2to3.set(c.cca2, c.cca3);
   }
   if (opts.builtin === false) return { trie, countries, iso2to3, sectors, problems, resolve: makeResolve(countries) };
@@ -135,7 +137,10 @@ export function loadActorLexicon(opts: ActorLexiconOptions = {}): ActorLexicon {
         continue;
       }
       const base = { kind: "country" as const, name: info.name, code: iso3, country: iso3, sector: null, where: r.where };
-      for (const n of alternatives(names)) add(n, base);
+      for (const n of alternatives(names)) {
+        add(n, base);
+        info.aliases.push(n);
+      }
       for (const d of alternatives(dems)) {
         add(d, { ...base, kind: "demonym" });
         const pl = pluralOf(d);

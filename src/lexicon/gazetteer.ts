@@ -61,7 +61,10 @@ export function loadGazetteer(countries: Map<string, CountryInfo>, iso2to3: Map<
     if (c.altName) for (const a of c.altName.split(",")) if (a.trim()) put(a.trim(), e);
   }
   for (const info of countries.values()) {
-    put(info.name, { name: info.name, country: info.iso3, admin1: null, lat: info.latlng?.[0] ?? null, lon: info.latlng?.[1] ?? null, population: 1e9, kind: "country" });
+    const e: GazetteerEntry = { name: info.name, country: info.iso3, admin1: null, lat: info.latlng?.[0] ?? null, lon: info.latlng?.[1] ?? null, population: 1e9, kind: "country" };
+    // ("Holland", "Cabo Verde", "Ivory Coast": a country's other names are the country, not a namesake town)
+    // (abbreviations stay actors: "the U.S. embassy in Cairo", "the UK House of Commons" name no place)
+    for (const n of new Set([info.name, ...(info.aliases ?? []).filter((a) => !/^[A-Z.\s-]+$/.test(a))])) put(n, e);
   }
   for (const r of readRows(repoPath("src/lexicon/data/places-extra.txt"), 5, problems)) {
     const [names, iso3, admin1, lat, lon] = r.fields;

@@ -4,6 +4,7 @@ import { loadActorLexicon } from "../lexicon/actors.js";
 import { createTagStage } from "./tag.js";
 import { sentenceMentions } from "./actors.js";
 import { newDoc } from "./doc.js";
+import { createCoder } from "./coder.js";
 
 const lex = loadActorLexicon();
 const tag = createTagStage();
@@ -84,4 +85,14 @@ test("actors: things whose names hold an actor word ('a passenger jet', 'executi
 test("actors: 'US-led forces' are the leader's forces; the backer of an 'Iran-backed militia' is no actor there", () => {
   assert.deepEqual(mentions("US-led forces entered the city."), ["forces=USAMIL"]);
   assert.deepEqual(mentions("An Iran-backed militia attacked the base."), ["militia=REB"]);
+});
+
+test("actors: demonyms the country package lacks or spells otherwise (Kazakh, Bosnian, Nepali, Ecuadorian, Dominican)", () => {
+  const coder = createCoder();
+  const src = (text: string) => coder.code({ id: "d", text, published: "2022-01-11" }).events[0]?.source.code;
+  assert.equal(src("Kazakh police arrested a man."), "KAZCOP");
+  assert.equal(src("Bosnian police arrested a man."), "BIHCOP");
+  assert.equal(src("Nepali police arrested a man."), "NPLCOP");
+  assert.equal(src("Ecuadorian police arrested a man."), "ECUCOP");
+  assert.equal(src("Dominican police arrested a man."), "DOMCOP");
 });

@@ -25,6 +25,9 @@ test("places: a country the sentence states beats a namesake elsewhere ('the Moz
   // a namesake in a country the sentence names does not beat a city a thousand times its size
   assert.deepEqual(places("Hundreds rallied outside the U.S. embassy in Cairo on Friday."), ["Cairo EGY"]);
   assert.deepEqual(places("Lebanese troops deployed in Tripoli after clashes on Friday."), ["Tripoli LBN"]);
+  // a country's other names are the country, not a namesake town ("Holland, Michigan", a "Cabo Verde" in Brazil)
+  assert.deepEqual(places("Police in Holland arrested a man."), ["Netherlands NLD"]);
+  assert.deepEqual(places("Protesters marched in Cabo Verde on Saturday."), ["Cape Verde CPV"]);
   // with no country stated, the most populous namesake stands
   assert.deepEqual(places("Thousands marched in Palma on Saturday."), ["Palma ESP"]);
   // the event's actors take the stated country
