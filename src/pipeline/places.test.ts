@@ -35,3 +35,12 @@ test("places: a country the sentence states beats a namesake elsewhere ('the Moz
   assert.equal(e.source.code, "MOZREB");
   assert.equal(e.location?.country, "MOZ");
 });
+
+test("places: first-level regions ('Borno', 'Zamfara State'), names written without their accents ('Bolivar'), and Gaza's towns", () => {
+  assert.deepEqual(places("Militants attacked a checkpoint in Borno on Friday."), ["Borno State NGA"]);
+  assert.deepEqual(places("Bandits abducted 20 villagers in Zamfara."), ["Zamfara State NGA"]);
+  assert.deepEqual(places("Israeli strikes hit Rafah and Khan Younis overnight."), ["Rafah PSE", "Khan Younis PSE"]);
+  assert.deepEqual(places("Fighting continued in Al Hudaydah on Monday."), ["Al Ḩudaydah YEM"]);
+  // a short name is not matched without its accents: "Al" is no Norwegian "Ål"
+  assert.ok(!places("Clashes erupted in Al Qaim on Monday.").some((p) => p.endsWith("NOR")));
+});
