@@ -694,3 +694,8 @@ test("regression: a headline's passive drops its 'were' ('Three soldiers killed 
   assert.ok(!ev("Three soldiers killed in Kashmir clash", "2023-05-05").some((x) => /MIL>/.test(x) && x.startsWith("19")));
   assert.ok(ev("Erdogan hits back at Macron", "2020-10-25", 3).includes("111 TURGOV>FRAGOV"));
 });
+
+test("regression: a noun of the previous verb's complement right before 'and' is no subject of the next verb", () => {
+  const e = ev("Taliban gunmen stormed an army-run school in Peshawar on Tuesday and killed 132 children.", "2014-12-16", 2);
+  assert.ok(e.some((x) => x.startsWith("18 AFGREB")) && !e.some((x) => x.includes("EDU>")), e.join(", "));
+});

@@ -798,7 +798,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       if (!source && !relative && !noSubject) {
         source = subjectLeft(c, v, clauseStart, usedAsTarget);
         // coordinated verbs share a subject: "X attacked Y and killed Z", "..., killing Z"
-        if (prev && prev.source && (!source || (prev.target && source === prev.target)) && v - prevEnd <= 4) {
+        // ("stormed an army-run school in Peshawar and killed 132 children": a noun of the previous verb's complement
+        // right before "and" is no subject of this one)
+        const inComplement = !!source && !!prev && source.start >= prev.verbEnd && source.start < v && toks[v - 1]?.lower === "and" && !toks.slice(prev.verbEnd, v).some((t, k) => (t.pos === "VERB" && toks[prev!.verbEnd + k - 1]?.lower !== "-") || t.lower === "," || t.lower === ";");
+        if (prev && prev.source && (!source || (prev.target && source === prev.target) || inComplement) && v - prevEnd <= (inComplement ? 12 : 4)) {
           const between = toks.slice(prevEnd, v).map((t) => t.lower);
           if (between.some((w) => w === "and" || w === "," || w === "then")) {
             source = prev.source;
