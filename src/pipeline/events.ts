@@ -65,6 +65,7 @@ function ownSide(from: Mention | null, to: Mention | undefined | null): boolean 
   return !!from && !!to && !!from.country && (!to.country || from.country === to.country) && (from.sector === "GOV" || from.sector === "MIL") && SUBORDINATE.has(to.sector ?? "");
 }
 
+const QUOTES = new Set(['"', "“", "”", "'", "‘", "’", "``", "''"]);
 /** Prepositions whose gerund is done by the main clause's subject ("days after threatening to cut ties"). */
 const GERUND_OPENERS = new Set(["after", "before", "while", "when", "by", "upon", "despite"]);
 /** Verbs whose "from" + gerund is what is kept from happening ("prevented them from entering"), unlike "returned from meeting". */
@@ -659,7 +660,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       if (prev && v >= prevEnd && v - prevEnd <= 20 && toks[prev.verbStart].pos === "VERB" && !toks.slice(prevEnd, v).some((t) => t.pos === "VERB" || t.lower === ";")) {
         const gov = onto.nearest(prev.code);
         // "announced the expulsion of 23 diplomats", "declared a state of emergency": an act announced is the announcer's
-        const announced = ANNOUNCE.has(toks[prev.verbStart].lemma) && v - prevEnd <= 3 && toks.slice(prevEnd, v).every((t) => t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM");
+        // (quotation marks aside: 'announced a "special military operation"')
+        const announced = ANNOUNCE.has(toks[prev.verbStart].lemma) && v - prevEnd <= 4 && toks.slice(prevEnd, v).every((t) => t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || QUOTES.has(t.text));
         if ((prev.claims || announced) && prev.source) {
           claimant = prev.source;
           notes.push(`${announced ? "announced" : "claimed"} by ${prev.source.text}`);

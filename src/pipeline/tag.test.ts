@@ -65,3 +65,9 @@ test("tag: a headline's present-tense verb the tagger read as a noun is the verb
   // a full sentence keeps the tagger's reading
   assert.deepEqual(codes("Russian strikes hit a power plant in Kharkiv on Tuesday.").map((x) => x.slice(0, 2)), ["19"]);
 });
+
+test("tag: a second past-tense verb after 'and' that the tagger read as a noun is a verb ('and abducted thousands')", async () => {
+  const { createCoder } = await import("./coder.js");
+  const codes = createCoder().code({ id: "a", text: "Islamic State fighters killed hundreds of men and abducted thousands of women.", published: "2014-08-10" }).events.map((e) => e.code);
+  assert.ok(codes.includes("181"), codes.join(", "));
+});

@@ -61,7 +61,9 @@ export function retagPastTense(tokens: Token[]): void {
     if ((t.pos !== "NOUN" && t.pos !== "ADJ") || !(irregular || /^[a-z]{3,}[^aeiou]ed$|^[a-z]{3,}[aeiou][^aeiouy]ed$|^[a-z]{2,}ied$/.test(t.lower))) continue;
     // a plural noun, an -ed word, a noun: "security forces tortured detainees" (not "the armed groups")
     const nounObject = tokens[i + 1].pos === "NOUN" && (tokens[i - 1].pos === "NOUN" || tokens[i - 1].pos === "PROPN") && PLURAL_SUBJECT.test(tokens[i - 1].lower);
-    if (!SUBJECT_END.has(tokens[i - 1].pos) || !(OBJECT_START.has(tokens[i + 1].pos) || nounObject)) continue;
+    // ("killed hundreds of men and abducted thousands of women": a second verb after "and", its object a noun)
+    const coordinated = tokens[i - 1].lower === "and" && tokens.slice(0, i - 1).some((x) => x.pos === "VERB") && (OBJECT_START.has(tokens[i + 1].pos) || tokens[i + 1].pos === "NOUN");
+    if (!coordinated && (!SUBJECT_END.has(tokens[i - 1].pos) || !(OBJECT_START.has(tokens[i + 1].pos) || nounObject))) continue;
     if (tokens[i - 1].pos === "PRON" && tokens[i - 1].lower !== "they" && tokens[i - 1].lower !== "he" && tokens[i - 1].lower !== "she" && tokens[i - 1].lower !== "it") continue;
     t.pos = "VERB";
     if (irregular) t.lemma = irregular;
