@@ -699,3 +699,11 @@ test("regression: a noun of the previous verb's complement right before 'and' is
   const e = ev("Taliban gunmen stormed an army-run school in Peshawar on Tuesday and killed 132 children.", "2014-12-16", 2);
   assert.ok(e.some((x) => x.startsWith("18 AFGREB")) && !e.some((x) => x.includes("EDU>")), e.join(", "));
 });
+
+test("regression: a meeting or a call named in an opening phrase or after 'for' is held by the clause's subject", () => {
+  const c = ev("In a call with Zelenskiy, Macron pledged more support.", "2024-05-05", 3);
+  assert.ok(c.includes("041 FRAGOV>UKRGOV"), c.join(", "));
+  const t = ev("Egypt's foreign minister was in Ankara for talks with his Turkish counterpart.", "2024-05-05", 3);
+  assert.ok(t.includes("040 EGYGOV>TURGOV"), t.join(", "));
+  assert.ok(!ev("Protesters gathered during talks between the two sides.", "2024-05-05").some((x) => x.startsWith("04")));
+});

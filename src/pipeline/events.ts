@@ -670,6 +670,21 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       const ns = nounSource(c, m, new Set());
       betweenPair = !!ns.between;
       source = claimant ?? ns.source;
+      // "was in Ankara for talks with his counterpart", "In a call with Zelenskiy, Macron pledged": a meeting or a call
+      // named in a phrase of the clause is held by the clause's subject
+      if (!source && code.startsWith("04")) {
+        let k = v - 1;
+        while (k >= 0 && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "NUM" || POSSESSIVES.has(toks[k].lower))) k--;
+        const opening = k === 0 && ["in", "during", "at", "after"].includes(toks[k].lower);
+        if (opening || (k > 0 && toks[k].lower === "for" && !betweenPair)) {
+          const comma = opening ? toks.findIndex((t, j) => j > m.end && t.lower === ",") : -1;
+          const held = opening ? (comma > 0 ? (mentions.find((x) => !x.modifier && x.start > comma && x.start <= comma + 4) ?? null) : null) : subjectLeft(c, k, clauseStart, new Set());
+          if (held) {
+            source = held;
+            notes.push(`source: who holds it ("${toks[k].text} ${vt.text}")`);
+          }
+        }
+      }
       // "clashes with police": a pattern that ends in its preposition has its object right after it
       const endsInPrep = TARGET_PREPS.has(toks[m.end - 1]?.lower ?? "");
       target = ns.target ?? (p.notarget ? null : objectRight(c, m.end, endsInPrep ? null : TARGET_PREPS, new Set(source ? [source] : []), 8));
