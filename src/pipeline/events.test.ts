@@ -707,3 +707,9 @@ test("regression: a meeting or a call named in an opening phrase or after 'for' 
   assert.ok(t.includes("040 EGYGOV>TURGOV"), t.join(", "));
   assert.ok(!ev("Protesters gathered during talks between the two sides.", "2024-05-05").some((x) => x.startsWith("04")));
 });
+
+test("regression: people seized are detained (abducted by an armed group); victims beaten by police are repression (175), an election loss is no beating", () => {
+  assert.ok(ev("Kidnappers seized a French aid worker in Niger on Friday.", "2024-05-05", 3).some((x) => x.startsWith("181")));
+  assert.ok(ev("Two journalists were beaten by police in Dhaka on Sunday.", "2024-05-05", 3).some((x) => x.startsWith("175 BGDCOP")));
+  assert.deepEqual(ev("Trump was beaten by Biden in the 2020 election.", "2021-05-05"), []);
+});
