@@ -713,3 +713,9 @@ test("regression: people seized are detained (abducted by an armed group); victi
   assert.ok(ev("Two journalists were beaten by police in Dhaka on Sunday.", "2024-05-05", 3).some((x) => x.startsWith("175 BGDCOP")));
   assert.deepEqual(ev("Trump was beaten by Biden in the 2020 election.", "2021-05-05"), []);
 });
+
+test("regression: 'whether' asks, it sets no condition (no threat); asking questions is no appeal", () => {
+  assert.deepEqual(ev("When asked whether Russia would retaliate, Peskov said it was too early to say.", "2024-05-05").filter((x) => x.startsWith("13")), []);
+  assert.ok(ev("Iran said it would retaliate if Israel attacked.", "2024-05-05").some((x) => x.startsWith("13 IRN")));
+  assert.deepEqual(ev("Lawmakers asked questions about the spending.", "2024-05-05"), []);
+});

@@ -906,7 +906,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // governs the act too ("if" is left out: a threat is conditional by nature)
     const first = modals.find((x) => x.kind !== "negation" && x.kind !== "hypothetical");
     if (first && !refusal) {
-      const over = modals.find((x) => (x.kind === "hypothetical" || x.kind === "negation") && x.at < first.at && !CONDITIONAL.has(x.word));
+      // ("whether" asks, it does not set a condition: "asked whether Russia would retaliate" reports no threat)
+      const over = modals.find((x) => (x.kind === "hypothetical" || x.kind === "negation") && x.at < first.at && (!CONDITIONAL.has(x.word) || x.word === "whether"));
       if (over) {
         negated = true;
         notes.push(`${over.kind === "negation" ? "negated" : "hypothetical"} ("${over.word}" governs "${first.word}")`);
