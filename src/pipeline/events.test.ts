@@ -719,3 +719,8 @@ test("regression: 'whether' asks, it sets no condition (no threat); asking quest
   assert.ok(ev("Iran said it would retaliate if Israel attacked.", "2024-05-05").some((x) => x.startsWith("13 IRN")));
   assert.deepEqual(ev("Lawmakers asked questions about the spending.", "2024-05-05"), []);
 });
+
+test("regression: a bare 'gas' is no chemical attack; sanctions or tariffs aimed at someone are no strike", () => {
+  assert.ok(!ev("Truck drivers protested the lack of gas in the region.", "2022-04-05").some((x) => x.startsWith("20")));
+  assert.ok(!ev("Washington hit Chinese goods with tariffs.", "2024-05-05").some((x) => x.startsWith("19")));
+});
