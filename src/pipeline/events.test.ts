@@ -724,3 +724,9 @@ test("regression: a bare 'gas' is no chemical attack; sanctions or tariffs aimed
   assert.ok(!ev("Truck drivers protested the lack of gas in the region.", "2022-04-05").some((x) => x.startsWith("20")));
   assert.ok(!ev("Washington hit Chinese goods with tariffs.", "2024-05-05").some((x) => x.startsWith("19")));
 });
+
+test("regression: a crowd counted but not named protests as the place's civilians ('Thousands rallied in Tbilisi')", () => {
+  assert.ok(ev("Thousands rallied in Tbilisi on Sunday against the law.", "2024-05-05").some((x) => x.startsWith("14 GEOCVL")));
+  assert.ok(ev("Tens of thousands protested in Belgrade on Saturday.", "2024-05-05").some((x) => x.startsWith("14 SRBCVL")));
+  assert.deepEqual(ev("Thousands fled the fighting in Khartoum.", "2024-05-05"), []);
+});

@@ -65,6 +65,8 @@ function ownSide(from: Mention | null, to: Mention | undefined | null): boolean 
   return !!from && !!to && !!from.country && (!to.country || from.country === to.country) && (from.sector === "GOV" || from.sector === "MIL") && SUBORDINATE.has(to.sector ?? "");
 }
 
+/** Words that count a crowd: "Thousands", "Tens of thousands", "Hundreds". */
+const CROWD_COUNT = /^(hundreds|thousands|tens|dozens|scores|millions)$/;
 const QUOTES = new Set(['"', "“", "”", "'", "‘", "’", "``", "''"]);
 /** Prepositions whose gerund is done by the main clause's subject ("days after threatening to cut ties"). */
 const GERUND_OPENERS = new Set(["after", "before", "while", "when", "by", "upon", "despite"]);
@@ -829,6 +831,15 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
           source = subjectLeft(c, v, 0, usedAsTarget);
           if (source) notes.push("subject from an outer clause");
           confidence -= 0.1;
+        }
+        // "Thousands rallied in Tbilisi", "Hundreds marched": a crowd counted, not named, protests as the place's civilians
+        if (!source && code.startsWith("14")) {
+          const head = toks.slice(clauseStart, v).filter((t) => t.pos !== "ADV");
+          if (head.length && head.length <= 4 && CROWD_COUNT.test(head[0].lower) && head.every((t) => CROWD_COUNT.test(t.lower) || t.pos === "NUM" || t.lower === "of" || t.lower === "more" || t.lower === "than")) {
+            source = crowdOf(head[0]);
+            crowd = true;
+            notes.push("source: a crowd counted, not named");
+          }
         }
       }
       // a speech verb's object is the start of what was said ("said Israeli jets struck ..."), not its target
