@@ -730,3 +730,11 @@ test("regression: a crowd counted but not named protests as the place's civilian
   assert.ok(ev("Tens of thousands protested in Belgrade on Saturday.", "2024-05-05").some((x) => x.startsWith("14 SRBCVL")));
   assert.deepEqual(ev("Thousands fled the fighting in Khartoum.", "2024-05-05"), []);
 });
+
+test("regression: after ', and' a noun inside the previous verb's complement is no subject; a new clause's own subject is", () => {
+  const e = ev("Human Rights Watch accused Russian forces of torturing detainees in Chechnya, and urged the Kremlin to allow independent investigators into the republic.", "2000-04-05", 2);
+  assert.ok(e.some((x) => x.startsWith("02 NGO")) && !e.some((x) => x.startsWith("02 RUS")), e.join(", "));
+  assert.ok(ev("Russia attacked Kyiv overnight, and Ukraine shot down 20 drones.", "2024-05-05").some((x) => x.startsWith("19 UKR")));
+  // seeking to do something is an intent, not an appeal
+  assert.ok(!ev("Mexico sent 29 cartel figures to the United States as it sought to avert tariffs.", "2025-02-27").some((x) => x.startsWith("02")));
+});

@@ -820,7 +820,13 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         // ("stormed an army-run school in Peshawar and killed 132 children": a noun of the previous verb's complement
         // right before "and" is no subject of this one)
         const inComplement = !!source && !!prev && source.start >= prev.verbEnd && source.start < v && toks[v - 1]?.lower === "and" && !toks.slice(prev.verbEnd, v).some((t, k) => (t.pos === "VERB" && toks[prev!.verbEnd + k - 1]?.lower !== "-") || t.lower === "," || t.lower === ";");
-        if (prev && prev.source && (!source || (prev.target && source === prev.target) || inComplement) && v - prevEnd <= (inComplement ? 12 : 4)) {
+        // ("accused Russian forces of torturing detainees in Chechnya, and urged the Kremlin to ...": after ", and" a noun
+        // inside the previous verb's complement, not right before this verb, is no subject; the sentence's first actor is)
+        const main = out.find((e) => !e.dropped && e.source && !e.notes.includes("passive"));
+        if (source && prev && main?.source && source.start >= prev.verbEnd && source.end < v - 2 && toks[v - 1]?.lower === "and" && toks[v - 2]?.lower === "," && main.source !== source) {
+          source = main.source;
+          notes.push("subject of the sentence's first act (after \", and\")");
+        } else if (prev && prev.source && (!source || (prev.target && source === prev.target) || inComplement) && v - prevEnd <= (inComplement ? 12 : 4)) {
           const between = toks.slice(prevEnd, v).map((t) => t.lower);
           if (between.some((w) => w === "and" || w === "," || w === "then")) {
             source = prev.source;
@@ -904,7 +910,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // the previous verb's subject, not the object before it
     const governorOf = (at: number): Mention | null =>
       out.find((e) => e.verbStart === at && e.source)?.source ??
-      (at > 0 && toks[at - 1].lower === "and" ? out.filter((e) => e.verbEnd <= at && e.source).pop()?.source : undefined) ??
+      (at > 0 && toks[at - 1].lower === "and" ? out.filter((e) => e.verbEnd <= at && e.source && !e.dropped).pop()?.source : undefined) ??
       subjectLeft(c, at, clauseStartOf(toks, at, 0), new Set());
     // "will not meet", "won't attend": a refusal, coded as the rejection of the act
     const refusal = !p.literal && modals.some((x) => x.kind === "negation" && ["not", "n't", "never"].includes(x.word)) && modals.some((x) => x.kind === "intent" && FUTURE.has(x.word));
