@@ -738,3 +738,8 @@ test("regression: after ', and' a noun inside the previous verb's complement is 
   // seeking to do something is an intent, not an appeal
   assert.ok(!ev("Mexico sent 29 cartel figures to the United States as it sought to avert tariffs.", "2025-02-27").some((x) => x.startsWith("02")));
 });
+
+test("regression: accepting a proposal is agreeing to it (037); accepting demands yields to them (080)", () => {
+  assert.ok(ev("Ukraine accepted the US proposal for a ceasefire.", "2025-03-11", 3).includes("037 UKR>-"));
+  assert.ok(ev("The government accepted the strikers' demands on Friday.", "2025-03-11", 2).some((x) => x.startsWith("08")));
+});
