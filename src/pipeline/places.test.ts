@@ -39,6 +39,9 @@ test("places: a country the sentence states beats a namesake elsewhere ('the Moz
 test("places: first-level regions ('Borno', 'Zamfara State'), names written without their accents ('Bolivar'), and Gaza's towns", () => {
   assert.deepEqual(places("Militants attacked a checkpoint in Borno on Friday."), ["Borno State NGA"]);
   assert.deepEqual(places("Bandits abducted 20 villagers in Zamfara."), ["Zamfara State NGA"]);
+  // a region stands at the centre of its towns, for watches by radius
+  const [borno] = coder.code({ id: "t", text: "Militants attacked a checkpoint in Borno on Friday.", published: "2024-03-04" }).doc.places[0];
+  assert.ok(borno.lat !== null && Math.abs(borno.lat - 11.8) < 1 && borno.lon !== null && Math.abs(borno.lon - 13.2) < 1, JSON.stringify(borno));
   assert.deepEqual(places("Israeli strikes hit Rafah and Khan Younis overnight."), ["Rafah PSE", "Khan Younis PSE"]);
   assert.deepEqual(places("Fighting continued in Al Hudaydah on Monday."), ["Al Ḩudaydah YEM"]);
   // a short name is not matched without its accents: "Al" is no Norwegian "Ål"
