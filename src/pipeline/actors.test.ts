@@ -103,3 +103,11 @@ test("actors: a title ending in 'general' is no general ('prosecutor general', '
   assert.equal(src("Ukraine's prosecutor general opened an investigation into the strike on Monday."), "UKRJUD");
   assert.equal(src("The US surgeon general criticised the tobacco industry."), "USAGOV");
 });
+
+test("actors: 'the group' and 'the militant group' refer back to the organisation last named; 'the Wagner group' is a name", () => {
+  const coder = createCoder();
+  const srcs = (text: string) => coder.code({ id: "g", text, published: "2022-01-24" }).events.map((e) => e.source.code);
+  assert.ok(srcs("Al Shabaab fighters stormed a hotel in Mogadishu. The group said it had targeted officials.").every((c) => c === "SOMREBSHB"));
+  const tgt = coder.code({ id: "w", text: "Anti-balaka militiamen ambushed fighters of the Wagner group near Bouar.", published: "2022-01-24" }).events.map((e) => e.target?.code);
+  assert.ok(tgt.includes("RUSMILWAG"), tgt.join(", "));
+});

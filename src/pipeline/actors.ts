@@ -377,6 +377,17 @@ function shareCoordination(out: Mention[], toks: readonly Token[]): void {
 }
 
 const PRONOUNS = new Set(["he", "she", "him"]);
+/** Nouns by which news refers back to an organisation it has named: "Al Shabaab ... the group said". */
+const GROUP_NOUNS = new Set(["group", "movement", "organisation", "organization", "militia", "faction", "outfit"]);
+
+/** "the group", "the militant group", "the Islamist movement": the span of such a back-reference starting at i, or -1. */
+function groupReferenceEnd(toks: readonly Token[], i: number): number {
+  if (toks[i]?.lower !== "the") return -1;
+  let j = i + 1;
+  // ("the militant group", "the Islamist movement"; "the Wagner group" is a name, not a reference)
+  if (toks[j] && toks[j].pos === "ADJ" && (toks[j].text === toks[j].lower || /^Islam|^Jihad/.test(toks[j].text)) && GROUP_NOUNS.has(toks[j + 1]?.lower ?? "")) j++;
+  return GROUP_NOUNS.has(toks[j]?.lower ?? "") && toks[j + 1]?.lower !== "of" ? j + 1 : -1;
+}
 const POSSESSIVE = new Set(["its", "their"]);
 
 /** "Israel said its jets struck ...": an agent after its/their belongs to the country named before it in the sentence. */
@@ -402,8 +413,24 @@ export function createActorsStage(lex: ActorLexicon) {
       const mentions: Mention[][] = [];
       let lastPerson: Mention | null = null;
       let lastPersonAt = -10;
+      let lastGroup: Mention | null = null;
+      let lastGroupAt = -10;
       for (const s of doc.sentences) {
-        const ms = s.caption ? [] : sentenceMentions(s, lex, doc.published);
+        let ms = s.caption ? [] : sentenceMentions(s, lex, doc.published);
+        // "the group", "the militant group" → the organisation last named, in this sentence or the three before
+        for (let i = 0; i < s.tokens.length; i++) {
+          const end = groupReferenceEnd(s.tokens, i);
+          if (end < 0) continue;
+          const before = ms.filter((m) => m.end <= i && m.kind === "organization" && !m.modifier);
+          const ante = before.length ? before[before.length - 1] : s.index - lastGroupAt <= 3 ? lastGroup : null;
+          if (!ante) continue;
+          // (a bare role word inside the reference, "armed group", gives way to it)
+          ms = ms.filter((m) => m.end <= i || m.start >= end);
+          const t0 = s.tokens[i];
+          const t1 = s.tokens[end - 1];
+          ms.push({ ...ante, text: s.text.slice(t0.start - s.start, t1.end - s.start), start: i, end, charStart: t0.start, charEnd: t1.end, modifier: undefined });
+          i = end - 1;
+        }
         // he/she → the last person mentioned within the previous two sentences
         for (const t of s.tokens) {
           if (!PRONOUNS.has(t.lower) || t.pos !== "PRON") continue;
@@ -417,6 +444,10 @@ export function createActorsStage(lex: ActorLexicon) {
           if (m.kind === "person" && !PRONOUNS.has(m.text.toLowerCase())) {
             lastPerson = m;
             lastPersonAt = s.index;
+          }
+          if (m.kind === "organization" && !m.modifier && m.country !== undefined) {
+            lastGroup = m;
+            lastGroupAt = s.index;
           }
         }
         mentions.push(ms);

@@ -743,3 +743,11 @@ test("regression: accepting a proposal is agreeing to it (037); accepting demand
   assert.ok(ev("Ukraine accepted the US proposal for a ceasefire.", "2025-03-11", 3).includes("037 UKR>-"));
   assert.ok(ev("The government accepted the strikers' demands on Friday.", "2025-03-11", 2).some((x) => x.startsWith("08")));
 });
+
+test("regression: 'the group' refers back to the organisation last named; the act answered 'in response to' is not reported", () => {
+  const coder2 = createCoder();
+  const es = coder2.code({ id: "g", text: "Boko Haram abducted 200 girls in Chibok. The group later threatened to sell them.", published: "2014-05-05" }).events;
+  assert.ok(es.some((e) => e.root === "13" && e.source.code.startsWith("NGAREB")), JSON.stringify(es.map((e) => `${e.code} ${e.source.code}`)));
+  const r = ev("US warplanes struck Houthi targets overnight in response to the group's attacks on shipping.", "2024-01-12", 2);
+  assert.ok(!r.some((x) => x.startsWith("19 YEM")), r.join(", "));
+});

@@ -626,6 +626,18 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         }
       }
     }
+    // "struck Houthi targets in response to the group's attacks", "in retaliation for the killing of": the act answered
+    // is named as the reason, not reported
+    if ((vt.pos === "NOUN" || vt.pos === "PROPN") && !dropped) {
+      for (let j = v - 1; j >= Math.max(1, v - 6); j--) {
+        const t = toks[j];
+        if (t.lower === "," || t.lower === ";" || t.pos === "VERB") break;
+        if ((t.lower === "to" && toks[j - 1].lower === "response") || (t.lower === "for" && ["retaliation", "revenge", "reprisal", "reprisals"].includes(toks[j - 1].lower))) {
+          dropped = `the act answered ("${toks[j - 1].text} ${t.text}"), not a report of it`;
+          break;
+        }
+      }
+    }
     // "the first talks since fighting broke out", "since Russia invaded Ukraine": the time line's anchor, told as background
     for (let j = v - 1; j >= Math.max(0, v - 6); j--) {
       const t = toks[j];
