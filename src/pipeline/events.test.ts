@@ -751,3 +751,9 @@ test("regression: 'the group' refers back to the organisation last named; the ac
   const r = ev("US warplanes struck Houthi targets overnight in response to the group's attacks on shipping.", "2024-01-12", 2);
   assert.ok(!r.some((x) => x.startsWith("19 YEM")), r.join(", "));
 });
+
+test("regression: releasing a video, names or figures frees no one; releasing hostages does", () => {
+  assert.ok(!ev("Hamas released a video of the hostages on Monday.", "2024-05-05").some((x) => x.startsWith("08")));
+  assert.ok(!ev("Police released the names of the suspects.", "2024-05-05").some((x) => x.startsWith("08")));
+  assert.ok(ev("Hamas released three hostages on Sunday.", "2024-05-05").some((x) => x.startsWith("08 PSEREB")));
+});
