@@ -38,6 +38,11 @@ function fold(name: string): string {
   return name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
+/** A coordinate to two decimals (about a kilometre). */
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
 /** The rank (as a population) of a first-level region without a population of its own. */
 const REGION_RANK = 50_000;
 const ADMIN1_SUFFIX = / (State|Province|Region|Oblast|Governorate|Department|Division|District|County|Prefecture|Krai|Kray)$/;
@@ -92,7 +97,6 @@ export function loadGazetteer(countries: Map<string, CountryInfo>, iso2to3: Map<
     if (!iso3) continue;
     if (GENERIC_REGION.has(name.toLowerCase())) continue;
     const at = centre.get(code);
-    const round = (x: number) => Math.round(x * 100) / 100;
     const e: GazetteerEntry = { name, country: iso3, admin1: name, lat: at ? round(at.lat / at.w) : null, lon: at ? round(at.lon / at.w) : null, population: REGION_RANK, kind: "region" };
     put(name, e);
     const bare = name.replace(ADMIN1_SUFFIX, "");
@@ -113,7 +117,13 @@ export function loadGazetteer(countries: Map<string, CountryInfo>, iso2to3: Map<
   }
   for (const l of index.values()) l.sort((a, b) => b.population - a.population);
   return {
-    lookup: (name) => index.get(name.toLowerCase()) ?? (fold(name).length >= 5 ? index.get(fold(name)) : undefined) ?? [],
+    lookup: (name) => {
+      const exact = index.get(name.toLowerCase());
+      if (exact) return exact;
+      // (folded only when the name as written is not known: lookups run for every capitalised span)
+      const folded = fold(name);
+      return (folded.length >= 5 ? index.get(folded) : undefined) ?? [];
+    },
     problems,
   };
 }

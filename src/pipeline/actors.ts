@@ -445,7 +445,7 @@ export function createActorsStage(lex: ActorLexicon) {
             lastPerson = m;
             lastPersonAt = s.index;
           }
-          if (m.kind === "organization" && !m.modifier && m.country !== undefined) {
+          if (m.kind === "organization" && !m.modifier) {
             lastGroup = m;
             lastGroupAt = s.index;
           }

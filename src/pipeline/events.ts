@@ -4,7 +4,7 @@ import type { Ontology, ModalKind } from "../ontology/ontology.js";
 import { NULL_CODE, discardIndex, findDiscard, findPatternMatches, type MentionSpans, type ModalityKind, type PatternMatch, type VerbLexicon } from "../lexicon/verbs.js";
 import type { Doc, EventCandidate } from "./doc.js";
 import { defineStage } from "./stage.js";
-import { POSSESSIVES } from "./tag.js";
+import { POSSESSIVES, isHeadline } from "./tag.js";
 
 /** Prepositions that introduce a target after the verb phrase. */
 /** Codes that change with who acts or is acted on, each from an ontology table; applied in this order, each to the code the one before left. */
@@ -169,8 +169,9 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
     // "would not hesitate to use force", "will never hesitate to respond": a threat, not a negation ("did not hesitate
     // to fire" reports the act)
     else if (t.lemma === "hesitate" && sawTo && ["n't", "not", "never"].includes(toks[j - 1]?.lower ?? "")) {
-      if (FUTURE.has(toks[j - 2]?.lower ?? "")) found.push({ kind: "threat", at: j - 2, word: `${toks[j - 2].lower} ${toks[j - 1].lower} hesitate` });
-      j -= FUTURE.has(toks[j - 2]?.lower ?? "") ? 3 : 2;
+      const future = FUTURE.has(toks[j - 2]?.lower ?? "");
+      if (future) found.push({ kind: "threat", at: j - 2, word: `${toks[j - 2].lower} ${toks[j - 1].lower} hesitate` });
+      j -= future ? 3 : 2;
       steps += 2;
       continue;
     } else if (t.lower === "n't" || t.lower === "not" || t.lower === "never" || t.lower === "no") found.push({ kind: "negation", at: j, word: t.lower });
@@ -250,8 +251,7 @@ function isPassive(toks: readonly Token[], m: PatternMatch): boolean {
     if (t.pos !== "ADV" && t.pos !== "PART" && t.lower !== "not") break;
   }
   // a headline's passive drops its "were": "Three soldiers killed in Kashmir clash", "Journalist detained in Minsk"
-  const headline = toks.length <= 16 && !/^[.!?"”']$/.test(toks[toks.length - 1].text);
-  if (headline && /ed$/.test(v.lower) && m.end === m.start + 1 && ["in", "by", "near", "after", "during", "at", "as", "over", "for", "on"].includes(toks[m.end]?.lower ?? "") && toks.slice(0, m.start).every((t) => ["NUM", "NOUN", "PROPN", "ADJ", "DET"].includes(t.pos) || t.lower === "'s")) return true;
+  if (isHeadline(toks) && /ed$/.test(v.lower) && m.end === m.start + 1 && ["in", "by", "near", "after", "during", "at", "as", "over", "for", "on"].includes(toks[m.end]?.lower ?? "") && toks.slice(0, m.start).every((t) => ["NUM", "NOUN", "PROPN", "ADJ", "DET"].includes(t.pos) || t.lower === "'s")) return true;
   // reduced passive: "soldiers killed by militants", "a deal brokered by China after talks" (the "by" inside the match);
   // a "by" after an object noun the pattern holds is that noun's ("rejected calls by Minsk")
   const objectHeld = m.end - m.start > 1 && m.pattern.text.includes("*");
@@ -303,8 +303,7 @@ function coordinated(toks: readonly Token[], mentions: readonly Mention[], m: Me
   while (hi + 1 < list.length && list[hi + 1].end <= limit && joins(list[hi].end, list[hi + 1].start)) hi++;
   const group = list.slice(lo, hi + 1);
   // a headline joins the subjects it opens with by commas: "China, Philippines trade accusations"
-  const headline = toks.length <= 16 && !/^[.!?"”']$/.test(toks[toks.length - 1].text);
-  if (headline && group.length > 1 && group[0].start === 0 && group.every((g, k) => k === 0 || toks.slice(group[k - 1].end, g.start).every((t) => t.lower === ","))) return group;
+  if (isHeadline(toks) && group.length > 1 && group[0].start === 0 && group.every((g, k) => k === 0 || toks.slice(group[k - 1].end, g.start).every((t) => t.lower === ","))) return group;
   // a list needs an "and"/"or"/"nor" somewhere: "Paris, France" is no list
   const hasAnd = group.some((g, k) => k > 0 && toks.slice(group[k - 1].end, g.start).some((t) => ["and", "or", "nor"].includes(t.lower)));
   // "... in northern Syria, and Washington imposed": ", and" between two actors alone joins clauses, not a list
@@ -991,17 +990,12 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
           code = modalCode;
           governed.add(md.at);
           // appeals and demands are addressed to the governing verb's object ("urged Iran to ..."), from its subject
-          const governor = () => governorOf(md.at);
           if (kind === "appeal" || kind === "demand") {
             const addressee = mentions.find((x) => x.start > md.at && x.end <= v && !x.modifier);
             if (addressee) target = addressee;
-            const gsrc = governor();
-            if (gsrc) source = gsrc;
+            source = governorOf(md.at) ?? source;
           } else if (ownOrder) source = boss;
-          else if (!FUTURE.has(md.word)) {
-            const gsrc = governor();
-            if (gsrc) source = gsrc;
-          }
+          else if (!FUTURE.has(md.word)) source = governorOf(md.at) ?? source;
         }
         break;
       }

@@ -136,12 +136,17 @@ export function retagAttributiveParticiples(tokens: Token[]): void {
   }
 }
 
+/** Is this sentence a headline: a short line with no closing stop ("Israel strikes Hezbollah targets")? */
+export function isHeadline(tokens: readonly Token[]): boolean {
+  return tokens.length > 0 && tokens.length <= 16 && !/^[.!?"”']$/.test(tokens[tokens.length - 1].text);
+}
+
 /** Headlines drop their articles and speak in the present: "Israel strikes Hezbollah targets", "Kenya police fire tear
  *  gas at protesters". In a short line with no closing stop and no verb before it, the first lower-case word that
  *  `verbWord` knows as a verb, right after the subject's noun and before its object, is the verb, however the tagger
  *  read it. */
 export function retagHeadlineVerb(tokens: Token[], verbWord: (w: string) => boolean): void {
-  if (tokens.length > 16 || tokens.length < 3 || /^[.!?"”']$/.test(tokens[tokens.length - 1].text)) return;
+  if (tokens.length < 3 || !isHeadline(tokens)) return;
   for (let i = 1; i < tokens.length - 1; i++) {
     const t = tokens[i];
     if (t.pos === "VERB" || t.pos === "AUX") return;
