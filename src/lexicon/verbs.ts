@@ -38,6 +38,9 @@ export interface VerbPattern {
   /** The anchor's object follows it directly: no preposition right after the anchor ("called Scholz to discuss",
    *  not "called for someone to inform"). */
   direct?: boolean;
+  /** The act is the one last coded in the sentence, done again by this pattern's subject ("..., and Germany followed
+   *  suit"); the pattern's own code is not used. */
+  same?: boolean;
   /** Order of addition to the lexicon (set by addPattern). */
   seq?: number;
   /** From a user dictionary: the code is taken as written, without recoding by modality words. */
@@ -142,7 +145,7 @@ export function addPattern(lex: VerbLexicon, p: VerbPattern): void {
   lex.size++;
 }
 
-const FLAGS = new Set(["passive", "swap", "notarget", "noun", "claims", "mutual", "direct"]);
+const FLAGS = new Set(["passive", "swap", "notarget", "noun", "claims", "mutual", "direct", "same"]);
 /** A CAMEO event code, or the null code of a pattern that matches so that a shorter one does not ("fight * coronavirus"). */
 const CODE = /^((0[1-9]|1\d|20)\d{0,2}|---)$/;
 const MAX_GAP = 4;
@@ -209,6 +212,7 @@ export function loadVerbLexicon(opts: VerbLexiconOptions = {}): VerbLexicon {
         claims: flags.includes("claims"),
         mutual: flags.includes("mutual"),
         direct: flags.includes("direct"),
+        ...(flags.includes("same") ? { same: true } : {}),
       };
       addPattern(lex, p);
     }
@@ -424,6 +428,8 @@ function matchBack(c: MatchCtx, slots: readonly Slot[], s: number, end: number):
 
 function anchorOk(t: Token, p: VerbPattern): boolean {
   if (t.pos === "VERB") return true;
+  // "France did the same": the tagger reads a main-verb "do" as an auxiliary
+  if (t.pos === "AUX" && t.lemma === "do" && p.same) return true;
   // participles the tagger calls adjectives ("wounded", "injured")
   if (t.pos === "ADJ" && /(ed|en)$/.test(t.lower)) return !t.attributive;
   if (p.noun) return t.pos === "NOUN" || t.pos === "PROPN";

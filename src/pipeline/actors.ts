@@ -9,6 +9,13 @@ const GENERIC_HEADS = new Set([
   "official", "spokesman", "spokesperson", "spokeswoman", "officer", "member", "leader", "commander", "chief",
   "head", "representative", "source", "aide", "adviser", "advisor", "envoy", "minister", "personnel", "staff", "unit",
 ]);
+/** "recalled its ambassador from Moscow", "the envoy to Beijing": a capital after an envoy's "from" or "to" is the
+ *  government the envoy is accredited to, not a place. */
+const ENVOYS = new Set(["ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "chargé", "charge", "consul", "emissary"]);
+function envoyPost(toks: readonly Token[], prep: number): boolean {
+  if (toks[prep].lower !== "from" && toks[prep].lower !== "to") return false;
+  return prep > 0 && ENVOYS.has(toks[prep - 1].lower);
+}
 const LOCATIVE = new Set(["in", "at", "to", "from", "near", "outside", "into", "across", "around", "via", "toward", "towards", "inside", "through", "within", "throughout"]);
 const HONORIFIC = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "general", "col", "col.", "lt", "lt.", "maj", "maj.", "capt", "capt.", "sheikh", "sheik", "ayatollah", "sen", "sen.", "rep", "rep.", "gov", "gov.", "prince", "king", "queen", "pope", "imam", "cleric"]);
 /** Things whose owner is the actor: an attack on "a US military base" is an attack on the US military. */
@@ -43,7 +50,7 @@ function acceptable(e: ActorEntry, toks: readonly Token[], start: number, end: n
     const head = last.pos === "ADJ" && !["NOUN", "PROPN", "ADJ", "NUM"].includes(toks[end]?.pos ?? "");
     if (last.pos !== "NOUN" && last.pos !== "PROPN" && !facility && !head) return false;
   }
-  if (e.kind === "metonym" && start > 0 && LOCATIVE.has(toks[start - 1].lower)) return false;
+  if (e.kind === "metonym" && start > 0 && LOCATIVE.has(toks[start - 1].lower) && !envoyPost(toks, start - 1)) return false;
   return true;
 }
 

@@ -757,3 +757,34 @@ test("regression: releasing a video, names or figures frees no one; releasing ho
   assert.ok(!ev("Police released the names of the suspects.", "2024-05-05").some((x) => x.startsWith("08")));
   assert.ok(ev("Hamas released three hostages on Sunday.", "2024-05-05").some((x) => x.startsWith("08 PSEREB")));
 });
+
+test("regression: what a noun or a that-clause demands is not reported as done ('Moscow's demand that Ukraine pull out')", () => {
+  // the act in a subjunctive that-clause after a demand noun is the demand's content (10x), not a withdrawal
+  const noun = ev("Kyiv rejected Moscow's demand that Ukraine pull its forces out of the east.", "2023-01-10");
+  assert.ok(noun.includes("12 UKRGOV>RUSGOV"), noun.join(" "));
+  assert.ok(!noun.some((x) => x.startsWith("08")), noun.join(" "));
+  // "lay" is read by the tagger as the past of "lie"; here it is the demanded act
+  const lay = ev("The army shelled rebel positions on Tuesday and demanded that the fighters lay down their arms.", "2023-01-10");
+  assert.ok(!lay.some((x) => x.startsWith("08")), lay.join(" "));
+  assert.ok(lay.some((x) => x.startsWith("10")), lay.join(" "));
+  // a phrase may stand between the demand and its clause
+  const far = ev("Brazil's president demanded in a phone call with his Argentine counterpart that Argentina reopen the border crossing.", "2023-01-10");
+  assert.ok(!far.some((x) => x.startsWith("08")), far.join(" "));
+  // a report in a that-clause stays a report
+  assert.ok(ev("Officials said that Ukraine pulled its forces out of the town.", "2023-01-10").some((x) => x.startsWith("08")));
+});
+
+test("regression: 'followed suit', 'did the same' repeat the act last coded with the new subject", () => {
+  assert.deepEqual(ev("Poland expelled two Belarusian diplomats on Monday, and Lithuania and Latvia followed suit.", "2023-01-10", 3).sort(), ["174 LTU>BLRGOV", "174 LVA>BLRGOV", "174 POL>BLRGOV"]);
+  assert.deepEqual(ev("Japan imposed sanctions on Moscow, and South Korea did the same a day later.", "2023-01-10", 3).sort(), ["163 JPN>RUSGOV", "163 KOR>RUSGOV"]);
+  // nothing coded before it: nothing to repeat
+  assert.deepEqual(ev("Britain followed suit on Tuesday.", "2023-01-10"), []);
+  // a hypothetical repetition is not coded
+  assert.deepEqual(ev("Norway recalled its ambassador from Tehran, and Denmark could follow suit.", "2023-01-10", 3), ["161 NOR>IRNGOV"]);
+});
+
+test("regression: a capital after an envoy's 'from' or 'to' is the government, not a place", () => {
+  assert.deepEqual(ev("Norway recalled its ambassador to Moscow for consultations.", "2023-01-10", 3), ["161 NOR>RUSGOV"]);
+  // a capital as a destination stays a place
+  assert.ok(!ev("Protesters marched from the stadium to Ankara's main square.", "2023-01-10").some((x) => x.includes(">TURGOV")));
+});

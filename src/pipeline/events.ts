@@ -218,17 +218,31 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
   if (hearsayAt(toks, that)) found.push({ kind: "hypothetical", at: that - 1, word: toks[that - 1].lower });
   // "demanded that the authorities release ...", "urged that talks begin": a bare verb in a that-clause after
   // a demand or an appeal is what is demanded, not an act that happened
-  if (that > 0 && toks[that].lower === "that" && vt.lower === vt.lemma && !toks.slice(clauseStart, v).some((t) => t.pos === "AUX" || t.pos === "VERB")) {
-    for (let j = that - 1; j >= Math.max(0, that - 5); j--) {
+  // ("Moscow's demand that Ukraine pull its forces out": after a noun the tagger reads "that" as a pronoun; "demanded
+  // in a phone call with Erdogan that Turkey halt ...": a phrase may stand between the demand and its clause)
+  const demandThat = that > 0 && toks[that].lower === "that" ? that : subjunctiveThat(toks, v);
+  if (demandThat > 0 && (vt.lower === vt.lemma || BASE_AS_PAST.has(vt.lower)) && !toks.slice(demandThat + 1, v).some((t) => t.pos === "AUX" || t.pos === "VERB")) {
+    for (let j = demandThat - 1; j >= Math.max(0, demandThat - 10); j--) {
       if (toks[j].lower === "," || toks[j].lower === ";") break;
       const k = (["demand", "appeal"] as const).find((kind) => has(lex.modality.get(kind)!, toks, j));
       if (k) {
         found.push({ kind: k, at: j, word: toks[j].lower });
         break;
       }
+      if (toks[j].pos === "VERB" || toks[j].pos === "AUX") break;
     }
   }
   return found;
+}
+
+/** Base forms the tagger reads as another verb's past tense: "demanded that the fighters lay down their arms" (lie). */
+const BASE_AS_PAST = new Set(["lay"]);
+
+/** The "that" a noun phrase subject of v follows ("demand that Ukraine pull"), or -1. */
+function subjunctiveThat(toks: readonly Token[], v: number): number {
+  let j = v - 1;
+  while (j > 0 && (NP_INNER.has(toks[j].pos) || toks[j].pos === "PRON" || toks[j].lower === "'s") && toks[j].lower !== "that") j--;
+  return j > 0 && j < v - 1 && toks[j].lower === "that" ? j : -1;
 }
 
 /** "by" at i opens an agent: a noun phrase follows ("by China", "by the army"), not a means ("by telephone"). */
@@ -595,6 +609,11 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     let target: Mention | null = null;
     let code = p.code;
     let dropped: string | null = null;
+    // "Obama called for Assad to step down, and the leaders of Britain and France followed suit": the act last coded
+    // in the sentence, done again by this subject to the same target
+    const sameAs = p.same ? [...out].reverse().find((e) => !e.dropped && e.source && !onto.get(e.code)?.flags.has("statement")) : undefined;
+    if (sameAs) code = sameAs.code;
+    else if (p.same) dropped = "no act before it to do again";
     let negated = false;
     let claimant: Mention | null = null;
     let betweenPair = false;
@@ -834,7 +853,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         // ("accused Russian forces of torturing detainees in Chechnya, and urged the Kremlin to ...": after ", and" a noun
         // inside the previous verb's complement, not right before this verb, is no subject; the sentence's first actor is)
         const main = out.find((e) => !e.dropped && e.source && !e.notes.includes("passive"));
-        if (source && prev && main?.source && source.start >= prev.verbEnd && source.end < v - 2 && toks[v - 1]?.lower === "and" && toks[v - 2]?.lower === "," && main.source !== source) {
+        if (source && prev && main?.source && source.start >= prev.verbEnd && source.end <= v - 2 && toks[v - 1]?.lower === "and" && toks[v - 2]?.lower === "," && main.source !== source) {
           source = main.source;
           notes.push("subject of the sentence's first act (after \", and\")");
         } else if (prev && prev.source && (!source || (prev.target && source === prev.target) || inComplement) && v - prevEnd <= (inComplement ? 12 : 4)) {
@@ -1066,6 +1085,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // that travel pay no visit
     if (code === "042" && TRAVEL.has(vt.lemma) && (["MIL", "COP", "REB", "CRM", "CVL", "REF"].includes(source?.sector ?? "") || ["him", "her", "them"].includes(toks[v + 1]?.lower ?? ""))) {
       dropped = dropped ?? "forces or people carried that travel are no visit";
+    }
+    if (sameAs) {
+      target = sameAs.target;
+      notes.push(`the act coded at "${toks[sameAs.verbStart].text}", done again`);
     }
     if (source && target && source === target) target = null;
     // "signed a declaration at the White House", "met at the Kremlin": a seat of government after "at" is where an act
