@@ -24,7 +24,7 @@ export interface ActorEntry {
   code: string;
   country: string | null;
   sector: string | null;
-  /** For people: their terms, in file order. */
+  /** For people: their terms, in file order; for organisations: their codes from the dates they changed. */
   terms?: Term[];
   /** For dictionary actors: the code outside every term (null: no code then). */
   fallback?: string | null;
@@ -215,16 +215,26 @@ export function loadActorLexicon(opts: ActorLexiconOptions = {}): ActorLexicon {
   const orgs = file("organizations.txt");
   if (orgs) {
     for (const r of readRows(orgs, 2, problems)) {
-      const [names, code, country, sector] = r.fields;
+      const [names, code, country, sector, , since] = r.fields;
       if (!/^[A-Z][A-Z0-9]{2,11}$/.test(code)) {
         problems.push(problem("E_LEXICON_LINE", r.where, `bad CAMEO code "${code}"`));
         continue;
       }
+      // "2021-08-15:AFGGOVTAL": the code from a date on (the Taliban govern Afghanistan from August 2021)
+      const changes = (since ?? "").split(/\s+/).filter(Boolean).map((x) => x.split(":"));
+      const badChange = changes.find(([d, c]) => !/^\d{4}-\d{2}-\d{2}$/.test(d ?? "") || !/^[A-Z][A-Z0-9]{2,11}$/.test(c ?? ""));
+      if (badChange) {
+        problems.push(problem("E_LEXICON_LINE", r.where, `a change of code must read YYYY-MM-DD:CODE, got "${badChange.join(":")}"`));
+        continue;
+      }
+      const terms: Term[] | undefined = changes.length
+        ? [code, ...changes.map(([, c]) => c)].map((c, k) => ({ code: c, from: k ? changes[k - 1][0] : null, to: changes[k]?.[0] ?? null }))
+        : undefined;
       const cs = splitCode(code, countries);
       const ctry = country && country !== "-" ? country : country === "-" ? null : cs.country;
       const names_ = alternatives(names);
       for (const n of names_) {
-        add(n, { kind: "organization", name: names_[0], code, country: ctry, sector: sector && sector !== "-" ? sector : cs.sector, where: r.where });
+        add(n, { kind: "organization", name: names_[0], code, country: ctry, sector: sector && sector !== "-" ? sector : cs.sector, ...(terms ? { terms } : {}), where: r.where });
       }
     }
   }
@@ -234,7 +244,16 @@ export function loadActorLexicon(opts: ActorLexiconOptions = {}): ActorLexicon {
 
 function makeResolve(countries: Map<string, CountryInfo>): ActorLexicon["resolve"] {
   return (entry, date) => {
-    if ((entry.kind !== "person" && entry.kind !== "dictionary") || !entry.terms) return { code: entry.code, country: entry.country, sector: entry.sector };
+    if (!entry.terms) return { code: entry.code, country: entry.country, sector: entry.sector };
+    // an organisation whose code changed on a date ("Taliban": the government from August 2021)
+    if (entry.kind === "organization") {
+      const d = date ?? new Date().toISOString().slice(0, 10);
+      const t = entry.terms.find((x) => (x.from === null || x.from <= d) && (x.to === null || d < x.to)) ?? entry.terms[0];
+      if (t.code === entry.code) return { code: entry.code, country: entry.country, sector: entry.sector };
+      const cs = splitCode(t.code, countries);
+      return { code: t.code, country: cs.country ?? entry.country, sector: cs.sector };
+    }
+    if (entry.kind !== "person" && entry.kind !== "dictionary") return { code: entry.code, country: entry.country, sector: entry.sector };
     const d = date ?? new Date().toISOString().slice(0, 10);
     // open-ended terms sort last so a dated term wins
     for (const t of entry.terms) {

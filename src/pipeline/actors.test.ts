@@ -1,5 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { loadActorLexicon } from "../lexicon/actors.js";
 import { createTagStage } from "./tag.js";
 import { sentenceMentions } from "./actors.js";
@@ -17,6 +20,18 @@ function mentions(text: string, date = "2021-06-15"): string[] {
 
 test("actors: the lexicon loads without malformed lines", () => {
   assert.deepEqual(lex.problems, []);
+});
+
+test("actors: an organisation's change of code must read YYYY-MM-DD:CODE, and a bad one names its file and line", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sitrep-orgs-"));
+  writeFileSync(join(dir, "organizations.txt"), "Good Front\tXYZREBGF\tXYZ\tREB\tnote\t2020-01-01:XYZGOVGF\nBad Front\tXYZREBBF\tXYZ\tREB\tnote\t2020-1-1:XYZGOV\n");
+  const l = loadActorLexicon({ dir });
+  assert.equal(l.problems.length, 1);
+  assert.match(`${l.problems[0].where} ${l.problems[0].message}`, /organizations\.txt:2.*YYYY-MM-DD:CODE/);
+  const good = l.trie.longest([{ text: "Good", lower: "good", lemma: "good", pos: "PROPN" }, { text: "Front", lower: "front", lemma: "front", pos: "PROPN" }] as never, 0, true);
+  assert.ok(good);
+  assert.equal(l.resolve(good.values[0], "2019-12-31").code, "XYZREBGF");
+  assert.equal(l.resolve(good.values[0], "2020-01-01").code, "XYZGOVGF");
 });
 
 test("actors: countries, short names, demonyms with roles", () => {

@@ -139,7 +139,9 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
     let sector = e.sector;
     let code = e.code;
     let kind: Mention["kind"] = e.kind === "demonym" || e.kind === "metonym" ? "country" : e.kind === "organization" ? "organization" : e.kind === "person" ? "person" : e.kind === "agent" ? "agent" : "country";
-    if (e.kind === "person") ({ code, country, sector } = lex.resolve(e, date));
+    // people by their term of office, organisations by the code they had at the date ("the Taliban" from August 2021)
+    if (e.kind === "person" || e.kind === "organization") ({ code, country, sector } = lex.resolve(e, date));
+    const org = e.kind === "organization" ? { code, sector } : null;
     k++;
     // country/organisation + agents (+ person): "Iraq's prime minister", "Syrian government forces", "U.S. President Trump"
     let agentSector: string | null = e.kind === "agent" ? e.sector : null;
@@ -187,11 +189,11 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
     if (agentSector) {
       sector = agentSector;
       if (kind !== "organization") kind = "agent";
-      if (e.kind === "organization") {
+      if (org) {
         // "Hamas official" stays Hamas; "UN peacekeepers" stays UN
-        sector = e.sector;
+        sector = org.sector;
       }
-      code = e.kind === "organization" ? e.code : codeOf(country, sector);
+      code = org ? org.code : codeOf(country, sector);
     }
     // agent + of/for + country/organisation: "the president of France", "a spokesman for the Taliban"
     if (e.kind === "agent" && k < raws.length) {
@@ -199,7 +201,7 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
       const between = toks.slice(end, n.start).map((t) => t.lower);
       if (between.length >= 1 && between.length <= 2 && ["of", "for"].includes(between[0]) && (between.length === 1 || between[1] === "the")) {
         if (n.entry.kind === "organization") {
-          ({ code, country, sector } = { code: n.entry.code, country: n.entry.country, sector: n.entry.sector });
+          ({ code, country, sector } = lex.resolve(n.entry, date));
           kind = "organization";
         } else if (n.entry.kind === "country" || n.entry.kind === "demonym") {
           country = n.entry.country;

@@ -788,3 +788,36 @@ test("regression: a capital after an envoy's 'from' or 'to' is the government, n
   // a capital as a destination stays a place
   assert.ok(!ev("Protesters marched from the stadium to Ankara's main square.", "2023-01-10").some((x) => x.includes(">TURGOV")));
 });
+
+test("regression: the object a previous pattern holds is no subject of the verb after 'and' ('killed 13 people and injured dozens')", () => {
+  assert.deepEqual(ev("A powerful blast at a fuel depot in Conakry on Monday killed at least 13 people and injured dozens.", "2023-01-10"), []);
+  // the previous verb's subject still is
+  assert.ok(ev("Soldiers killed three villagers and burned their houses in Borno.", "2023-01-10").every((x) => x.includes("NGAMIL>")));
+});
+
+test("regression: a demand or appeal that is rejected was made, and is coded from its owner", () => {
+  assert.deepEqual(ev("Kyiv rejected Moscow's demand for talks on Tuesday.", "2023-01-10", 3).sort(), ["100 RUSGOV>UKRGOV", "124 UKRGOV>RUSGOV"]);
+  assert.deepEqual(ev("Myanmar ignored pleas for restraint from China.", "2023-01-10", 3).sort(), ["020 CHN>MMR", "124 MMR>CHN"]);
+  // "refused to call X an invasion": the verb "call" is no appeal
+  assert.ok(!ev("Beijing refused to call Russia's assault on Ukraine an invasion.", "2023-01-10").some((x) => x.startsWith("02")));
+  // appeals from an actor named after "from"
+  assert.ok(ev("The army pressed on with the offensive despite calls from the African Union for a ceasefire.", "2023-01-10").some((x) => x.startsWith("02 IGOAFRAFU>")));
+});
+
+test("regression: where unattributed acts are kept, a claim in the same sentence gives the attack its claimant; CAMEO output codes the claim only", () => {
+  const text = "Gunmen stormed a hotel in Mogadishu on Friday, killing 12 people, and al Shabaab claimed responsibility.";
+  assert.deepEqual(ev(text, "2023-05-05", 3), ["015 SOMREBSHB>-"]);
+  const kept = createCoder({ keepUnattributed: true }).code({ id: "c", text, published: "2023-05-05" }).events.map((e) => `${e.root} ${e.source.code}`);
+  assert.deepEqual(kept.sort(), ["01 SOMREBSHB", "19 SOMREBSHB"]);
+});
+
+test("regression: an organisation's code follows the date it changed (the Taliban govern Afghanistan from 16 August 2021)", () => {
+  const text = "The Taliban detained two journalists in Kabul on Monday.";
+  // (detention by insurgents is an abduction, by a government an arrest)
+  assert.deepEqual(ev(text, "2019-05-10", 3), ["181 AFGREBTAL>AFGMED"]);
+  assert.deepEqual(ev(text, "2023-05-10", 3), ["173 AFGGOVTAL>AFGMED"]);
+  // "a spokesman for the Taliban" and "Taliban fighters" take the code of the date too
+  assert.ok(ev("A spokesman for the Taliban condemned the raid.", "2023-05-10").every((x) => x.includes("AFGGOVTAL>")));
+  assert.ok(ev("RSF fighters shelled a market in El Fasher on Sunday.", "2024-06-02").some((x) => x.startsWith("19 SDNREBRSF")));
+  assert.ok(ev("RSF fighters shelled a market in El Fasher on Sunday.", "2021-06-02").some((x) => x.startsWith("19 SDNMILRSF")));
+});

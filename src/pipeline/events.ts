@@ -245,6 +245,50 @@ function subjunctiveThat(toks: readonly Token[], v: number): number {
   return j > 0 && j < v - 1 && toks[j].lower === "that" ? j : -1;
 }
 
+const NO_SOURCE = "no source actor";
+const UNATTRIBUTED = "unattributed: no actor is named for the act";
+
+/** A claim of responsibility with no act of its own ("..., and al Shabaab claimed responsibility") gives its claimant to
+ *  the attacks before it that had no named actor. */
+function claimedAttacks(out: EventCandidate[], onto: Ontology, violent: (code: string) => boolean): void {
+  for (const c of out) {
+    if (c.dropped || !c.claims || !c.source || out.some((x) => !x.dropped && x !== c && x.source === c.source && violent(x.code))) continue;
+    for (const e of out) {
+      if (e.verbStart >= c.verbStart || !violent(e.actCode ?? e.code) || e.negated) continue;
+      const unnamed = e.dropped === NO_SOURCE || e.dropped === UNATTRIBUTED || (!e.dropped && e.source?.sector === "UAF" && !e.source.country);
+      if (!unnamed) continue;
+      const notes = [...e.notes, `claimed by ${c.source.text}`];
+      e.code = recode(onto, e.actCode ?? e.code, c.source, e.target, notes);
+      e.source = c.source;
+      e.notes = notes;
+      e.dropped = null;
+    }
+  }
+}
+
+/** What a rejected ask was: "demand", "ultimatum" → 100; "call", "appeal", "plea", "request" → 020. */
+const ASKS = new Map([
+  ["demand", "100"], ["demands", "100"], ["ultimatum", "100"], ["ultimatums", "100"], ["conditions", "100"],
+  ["call", "020"], ["calls", "020"], ["appeal", "020"], ["appeals", "020"], ["plea", "020"], ["pleas", "020"], ["request", "020"], ["requests", "020"],
+]);
+
+/** The asks a rejection (12x) holds with their owner as its target ("rejected Putin's demand", "ignored pleas from
+ *  China"), as events of their own from that owner to the one who rejects; none where one is coded already. */
+function rejectedAsks(out: readonly EventCandidate[], toks: readonly Token[], onto: Ontology): EventCandidate[] {
+  const extra: EventCandidate[] = [];
+  for (const e of out) {
+    if (e.dropped || !e.code.startsWith("12") || !e.source || !e.target || e.literal) continue;
+    const ask = toks.slice(e.verbStart + 1, e.verbEnd).find((t) => ASKS.has(t.lower) && t.pos === "NOUN");
+    if (!ask) continue;
+    const code = ASKS.get(ask.lower)!;
+    const [source, target] = [e.target, e.source];
+    if (out.some((x) => !x.dropped && x.code.slice(0, 2) === code.slice(0, 2) && x.source === source) || extra.some((x) => x.source === source)) continue;
+    if (!onto.get(code)) continue;
+    extra.push({ ...e, code, source, target, notes: [...e.notes, `the ${ask.lower} "${toks[e.verbStart].text}" rejects, made by its owner`], actCode: undefined, mutual: undefined });
+  }
+  return extra;
+}
+
 /** "by" at i opens an agent: a noun phrase follows ("by China", "by the army"), not a means ("by telephone"). */
 function byAgentAt(toks: readonly Token[], i: number): boolean {
   if (toks[i]?.lower !== "by") return false;
@@ -849,6 +893,13 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         // coordinated verbs share a subject: "X attacked Y and killed Z", "..., killing Z"
         // ("stormed an army-run school in Peshawar and killed 132 children": a noun of the previous verb's complement
         // right before "and" is no subject of this one)
+        // ("killed at least 13 people and injured dozens": the object the previous pattern holds is no subject either;
+        // the previous verb's subject, or none, is)
+        if (source && prev && source.start > prev.verbStart && source.end <= prev.verbEnd && toks[v - 1]?.lower === "and" && prev.verbEnd >= v - 2) {
+          notes.push(`"${source.text}" is the object of "${toks[prev.verbStart].text}"`);
+          source = prev.source;
+          if (!source) noSubject = true;
+        }
         const inComplement = !!source && !!prev && source.start >= prev.verbEnd && source.start < v && toks[v - 1]?.lower === "and" && !toks.slice(prev.verbEnd, v).some((t, k) => (t.pos === "VERB" && toks[prev!.verbEnd + k - 1]?.lower !== "-") || t.lower === "," || t.lower === ";");
         // ("accused Russian forces of torturing detainees in Chechnya, and urged the Kremlin to ...": after ", and" a noun
         // inside the previous verb's complement, not right before this verb, is no subject; the sentence's first actor is)
@@ -1101,9 +1152,9 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         target = null;
       }
     }
-    if (!source) dropped = dropped ?? "no source actor";
+    if (!source) dropped = dropped ?? NO_SOURCE;
     else if (negated && !opts.keepNegated) dropped = dropped ?? "negated or hypothetical";
-    else if (source.sector === "UAF" && !source.country && !opts.keepUnattributed) dropped = dropped ?? "unattributed: no actor is named for the act";
+    else if (source.sector === "UAF" && !source.country && !opts.keepUnattributed) dropped = dropped ?? UNATTRIBUTED;
     if (code === NULL_CODE) dropped = dropped ?? "the pattern has the null code";
     else if (!onto.nearest(code)) dropped = dropped ?? `code ${code} is not in the ontology`;
     // "Somali forces backed by U.S. air strikes recaptured ...": the noun a participle describes is still the next verb's subject
@@ -1163,6 +1214,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   out.push(...extra);
   // ", killing 12": the toll of an attack already coded in the sentence is its outcome, not another event
   const violent = (code: string) => ["17", "18", "19", "20"].includes(code.slice(0, 2));
+  // "Gunmen stormed a hotel in Mogadishu, and al Shabaab claimed responsibility": where unattributed acts are kept (the
+  // store, for alerts), an attack no one was named for, claimed in the same sentence by a named group, is that group's
+  // act; CAMEO output codes only the claim, as the human codings do
+  if (opts.keepUnattributed) claimedAttacks(out, onto, violent);
   foldParticiples(out, toks, violent, violent, true, "outcome of the act");
   // "An Israeli air strike destroyed a house", "a drone strike killed the commander": what a nominal attack does as the
   // subject of its clause is its outcome, coded with the attack
@@ -1182,6 +1237,9 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   // what a protest demands is the protest's aim, not another event; a demand for leadership, policy, rights or
   // institutional change makes a bare demonstration (141) one for that change (1411-1414)
   foldDemands(out, toks);
+  // "rejected Putin's demand that ...", "ignored pleas for restraint from China": the demand or appeal rejected was made,
+  // and is reported too (as the human codings have it), by its owner to the one who rejects it
+  out.push(...rejectedAsks(out, toks, onto));
   // the governing verb of a modal act ("urged", "vowed") is folded into the act's event
   for (const e of out) {
     if (governed.has(e.verbStart) && !e.dropped) e.dropped = "folded into the act it governs";
