@@ -432,8 +432,19 @@ function anchorOk(t: Token, p: VerbPattern): boolean {
   if (t.pos === "AUX" && t.lemma === "do" && p.same) return true;
   // participles the tagger calls adjectives ("wounded", "injured")
   if (t.pos === "ADJ" && /(ed|en)$/.test(t.lower)) return !t.attributive;
-  if (p.noun) return t.pos === "NOUN" || t.pos === "PROPN";
+  // ("a general strike", "national strikes": a protest noun pattern may open with its adjective)
+  if (p.noun) return t.pos === "NOUN" || t.pos === "PROPN" || (t.pos === "ADJ" && p.code.startsWith("14"));
   return false;
+}
+
+/** Words before a protest noun opened by an adjective that tell it as happening: "as a general strike entered its
+ *  third week", "during a nationwide strike"; at the head of a headline ("Belgian national strike grounds flights").
+ *  Elsewhere ("called off a general strike") the noun is another verb's object and that verb's pattern codes it. */
+const TOLD_AS_HAPPENING = new Set(["as", "during", "amid", "with", "in"]);
+function toldAsHappening(toks: readonly Token[], i: number): boolean {
+  let h = i - 1;
+  while (h >= 0 && (toks[h].pos === "DET" || toks[h].pos === "ADJ" || toks[h].pos === "NUM" || toks[h].pos === "PROPN")) h--;
+  return h < 0 || toks[h].lower === "," || TOLD_AS_HAPPENING.has(toks[h].lower);
 }
 
 /** For each word slot after the anchor (and before it), the first words of its alternatives: a pattern
@@ -497,7 +508,8 @@ export function findPatternMatches(toks: readonly Token[], lex: VerbLexicon, spa
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     // "the detained workers": a participle after a determiner describes, it does not report an act
-    if (i > 0 && toks[i - 1].pos === "DET" && (t.pos === "ADJ" || (/ed$/.test(t.lower) && ["NOUN", "PROPN", "ADJ"].includes(toks[i + 1]?.pos ?? "")))) continue;
+    // (an adjective that is no participle may open a protest noun: "a general strike")
+    if (i > 0 && toks[i - 1].pos === "DET" && ((t.pos === "ADJ" && /(ed|en)$/.test(t.lower)) || (/ed$/.test(t.lower) && ["NOUN", "PROPN", "ADJ"].includes(toks[i + 1]?.pos ?? "")))) continue;
     // "Suspected militants attacked": a participle opening the sentence before a noun describes it
     if (i === 0 && /ed$/.test(t.lower) && ["NOUN", "PROPN", "ADJ"].includes(toks[1]?.pos ?? "")) continue;
     // "Iran-backed", "Saudi-led", "U.N.-brokered": a participle joined by a hyphen modifies a noun
@@ -521,6 +533,7 @@ export function findPatternMatches(toks: readonly Token[], lex: VerbLexicon, spa
     // in lexicon order, so that on a tie the pattern written first wins
     for (const p of [...cands].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))) {
       if (!anchorOk(t, p)) continue;
+      if (p.noun && t.pos === "ADJ" && !toldAsHappening(toks, i)) continue;
       if (p.direct && toks[i + 1]?.pos === "ADP") continue;
       if (!required(p).every((alts) => alts.some((w) => present.has(w)))) continue;
       const c: MatchCtx = { toks, spans, roles: {} };

@@ -821,3 +821,15 @@ test("regression: an organisation's code follows the date it changed (the Taliba
   assert.ok(ev("RSF fighters shelled a market in El Fasher on Sunday.", "2024-06-02").some((x) => x.startsWith("19 SDNREBRSF")));
   assert.ok(ev("RSF fighters shelled a market in El Fasher on Sunday.", "2021-06-02").some((x) => x.startsWith("19 SDNMILRSF")));
 });
+
+test("regression: protesters told by what they demand protest; a general strike told as happening is a strike; 'staged a strike' is the stager's", () => {
+  const demanding = ev("Police fired tear gas at protesters demanding lower fuel prices in Conakry.", "2023-01-10");
+  assert.ok(demanding.includes("14 GINCVL>-"), demanding.join(" "));
+  assert.ok(!demanding.some((x) => x.startsWith("10")), demanding.join(" "));
+  const strike = ev("Riot police clashed with youths in Lisbon on Friday as a general strike halted trains across Portugal.", "2023-01-10");
+  assert.ok(strike.some((x) => x.startsWith("14 PRTCVL")), strike.join(" "));
+  assert.ok(ev("Belgian national strike grounds all flights at Brussels Airport", "2023-01-10").some((x) => x.startsWith("14 BEL")));
+  // the object of another verb is that verb's: a strike called off is no strike
+  assert.ok(!ev("Unions called off a general strike on Monday after talks with the government.", "2023-01-10").some((x) => x.startsWith("14")));
+  assert.deepEqual(ev("Dock workers' unions staged a nationwide strike against the pension reform on Tuesday.", "2023-01-10", 4), ["1432 LAB>-"]);
+});

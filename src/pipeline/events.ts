@@ -47,7 +47,7 @@ const SAY_THAT = new Set(["say", "tell", "report", "claim", "allege", "announce"
 /** Participles that are adjectives before "to": "is opposed to", "is committed to". */
 const STATE_PARTICIPLES = new Set(["opposed", "committed", "determined", "prepared", "dedicated", "devoted", "inclined", "obliged", "entitled", "used", "accustomed", "resigned"]);
 /** Verbs of aspect whose object, a nominal act, is done by their subject ("speeded up the withdrawal"). */
-const ASPECT = new Set(["speed", "accelerate", "hasten", "complete", "finish", "begin", "start", "continue", "resume", "intensify", "expand", "escalate", "step", "ramp", "conduct", "stage", "mount", "undertake", "pursue", "wage", "unleash", "launch", "initiate"]);
+const ASPECT = new Set(["speed", "accelerate", "hasten", "complete", "finish", "begin", "start", "continue", "resume", "intensify", "expand", "escalate", "step", "ramp", "conduct", "stage", "mount", "undertake", "pursue", "wage", "unleash", "launch", "initiate", "hold", "call", "join", "organise", "organize", "declare", "extend"]);
 /** Intent words that report a decision taken, not a plan: "agreed to impose sanctions". */
 const DECIDE = new Set(["agree", "agreed", "decide", "decided", "resolve", "resolved", "vote", "voted"]);
 /** Statement verbs whose object, a nominal act, is the speaker's own act. */
@@ -548,7 +548,7 @@ function nounSource(c: Ctx, m: PatternMatch, exclude: Set<Mention>): { source: M
   return { source: byPhrase(c, m.end, exclude), target: null };
 }
 
-const PROTEST_NOUN = /^(protests?|demonstrations?|rall(y|ies)|march(es)?|riots?|rioting|unrest|sit-ins?|vigils?|uprising)$/;
+const PROTEST_NOUN = /^(protests?|demonstrations?|rall(y|ies)|march(es)?|riots?|rioting|unrest|sit-ins?|vigils?|uprising|strikes?|walkouts?|stoppages?)$/;
 /** Words before a protest noun that tell it as happening: "amid", "as", "sparking". ("resigned after weeks of
  *  protests" names the protests as the background of the act the sentence reports: the human codings leave such
  *  protests uncoded more often than not.) */
@@ -609,6 +609,8 @@ function foldParticiples(out: EventCandidate[], toks: readonly Token[], folded: 
 }
 
 /** The demonstration codes a protest takes from the change it demands (1041 → 1411, ..., 1044 → 1414). */
+/** Heads of a noun phrase of protesters. */
+const PROTESTERS = /^(protesters|protestors|demonstrators|marchers|strikers|rioters|activists|crowds?)$/;
 const DEMANDED_CHANGE = new Map([["1041", "1411"], ["1042", "1412"], ["1043", "1413"], ["1044", "1414"]]);
 
 function foldDemands(out: EventCandidate[], toks: readonly Token[]): void {
@@ -617,6 +619,13 @@ function foldDemands(out: EventCandidate[], toks: readonly Token[]): void {
     const w = toks[e.verbStart];
     if (!/ing$/.test(w.lower) && toks[e.verbStart - 1].lower !== "to") continue;
     const m = out.find((x) => x !== e && !x.dropped && x.code.startsWith("14") && x.source === e.source && Math.abs(x.verbStart - e.verbStart) <= 20);
+    // "police fired on protesters demanding statehood": protesters told by what they demand protest for it
+    if (!m && e.source && e.source.end === e.verbStart && /ing$/.test(w.lower) && PROTESTERS.test(toks[e.source.end - 1].lower)) {
+      const change = DEMANDED_CHANGE.get(e.code.slice(0, 4)) ?? "141";
+      e.notes.push(`protesters demanding: ${e.code} → ${change}`);
+      e.code = change;
+      continue;
+    }
     if (!m) continue;
     e.dropped = `aim of the protest coded at "${toks[m.verbStart].text}"`;
     const change = DEMANDED_CHANGE.get(e.code.slice(0, 4));
@@ -666,7 +675,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     const vt = toks[v];
     // "Fighting erupted ...", "Heavy shelling continued": a gerund that is its clause's subject names an event
     const gerundSubject = /ing$/.test(vt.lower) && m.end - v === 1 && (v === 0 || toks[v - 1].pos === "DET" || toks[v - 1].pos === "ADJ" || (v === 1 && toks[0].pos === "PROPN")) && (toks[m.end]?.pos === "VERB" || toks[m.end]?.pos === "AUX");
-    const isNoun = vt.pos === "NOUN" || vt.pos === "PROPN" || gerundSubject;
+    const isNoun = vt.pos === "NOUN" || vt.pos === "PROPN" || gerundSubject || (p.noun && vt.pos === "ADJ" && p.code.startsWith("14"));
     // a gerund complement ("accused of attacking", "arrested for rioting") is the content of another act, and so is
     // one coordinated into a list of charges ("on charges including corruption and aiding a terrorist group")
     if (/ing$/.test(vt.lower) && v > 0) {
@@ -812,7 +821,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         let k = v - 1;
         while (k >= 0 && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "NUM" || POSSESSIVES.has(toks[k].lower))) k--;
         if (k >= 0 && (toks[k].pos === "PART" || ["up", "out", "on"].includes(toks[k].lower))) k--;
-        if (k >= 0 && toks[k].pos === "VERB" && ASPECT.has(toks[k].lemma)) {
+        // ("staged": the tagger's lemma is "stag"; its base-form guess is "stage")
+        if (k >= 0 && toks[k].pos === "VERB" && (ASPECT.has(toks[k].lemma) || ASPECT.has(toks[k].alt ?? ""))) {
           const subj = subjectLeft(c, k, clauseStartOf(toks, k, 0), new Set());
           if (subj && subj !== target) {
             source = subj;
