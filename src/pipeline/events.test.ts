@@ -833,3 +833,16 @@ test("regression: protesters told by what they demand protest; a general strike 
   assert.ok(!ev("Unions called off a general strike on Monday after talks with the government.", "2023-01-10").some((x) => x.startsWith("14")));
   assert.deepEqual(ev("Dock workers' unions staged a nationwide strike against the pension reform on Tuesday.", "2023-01-10", 4), ["1432 LAB>-"]);
 });
+
+test("regression: a visit named after 'during' or 'after' is paid by the clause's subject, not the object before it", () => {
+  const e = ev("The French culture minister returned 26 looted artefacts to Benin during a visit to Cotonou on Tuesday.", "2023-01-10", 3);
+  assert.ok(e.includes("042 FRAGOV>-") || e.some((x) => x.startsWith("042 FRAGOV>BEN")), e.join(" "));
+});
+
+test("regression: a summit whose sidelines host a meeting is no party to it; a welcome in a place is hosting", () => {
+  assert.ok(ev("The Greek and Turkish leaders met on the sidelines of the NATO summit in Vilnius on Wednesday.", "2023-07-12").every((x) => !x.includes("IGOWSTNAT")));
+  const pair = ev("Mitsotakis and Erdogan met on the sidelines of the NATO summit in Vilnius on Wednesday.", "2023-07-12", 3).sort();
+  assert.deepEqual(pair, ["044 GRCGOV>TURGOV", "044 TURGOV>GRCGOV"]);
+  assert.ok(ev("Xi Jinping welcomed Brazil's president in Beijing on Friday.", "2023-04-14", 3).includes("043 CHNGOV>BRAGOV"));
+  assert.ok(ev("The EU welcomed the decision.", "2023-04-14", 3).every((x) => !x.startsWith("04")));
+});

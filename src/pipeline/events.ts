@@ -266,6 +266,9 @@ function claimedAttacks(out: EventCandidate[], onto: Ontology, violent: (code: s
   }
 }
 
+/** Prepositions after which a meeting or a visit named by a noun is held by the clause's subject. */
+const HELD_IN = new Set(["for", "during", "after", "following", "before", "ahead"]);
+
 /** What a rejected ask was: "demand", "ultimatum" → 100; "call", "appeal", "plea", "request" → 020. */
 const ASKS = new Map([
   ["demand", "100"], ["demands", "100"], ["ultimatum", "100"], ["ultimatums", "100"], ["conditions", "100"],
@@ -761,9 +764,14 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         let k = v - 1;
         while (k >= 0 && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "NUM" || POSSESSIVES.has(toks[k].lower))) k--;
         const opening = k === 0 && ["in", "during", "at", "after"].includes(toks[k].lower);
-        if (opening || (k > 0 && toks[k].lower === "for" && !betweenPair)) {
+        // ("handed over the bronzes during a visit to Abuja", "agreed to a truce after talks in Doha")
+        // ("Protesters gathered during talks between the two sides": talks between others are not the subject's)
+        const between = toks.slice(m.start, m.end + 1).some((t) => t.lower === "between");
+        if (opening || (k > 0 && HELD_IN.has(toks[k].lower) && !betweenPair && !between)) {
           const comma = opening ? toks.findIndex((t, j) => j > m.end && t.lower === ",") : -1;
-          const held = opening ? (comma > 0 ? (mentions.find((x) => !x.modifier && x.start > comma && x.start <= comma + 4) ?? null) : null) : subjectLeft(c, k, clauseStart, new Set());
+          // (the clause's subject stands before its first verb: "Baerbock handed over the Benin Bronzes during a visit")
+          const firstVerb = toks.findIndex((t, j) => j >= clauseStart && j < k && t.pos === "VERB");
+          const held = opening ? (comma > 0 ? (mentions.find((x) => !x.modifier && x.start > comma && x.start <= comma + 4) ?? null) : null) : subjectLeft(c, firstVerb >= 0 ? firstVerb : k, clauseStart, new Set());
           if (held) {
             source = held;
             notes.push(`source: who holds it ("${toks[k].text} ${vt.text}")`);
