@@ -67,6 +67,8 @@ export interface Mention extends ActorRef {
   people?: boolean;
   /** How a missing country was filled in, for --explain ("place Mosul", "dateline"). */
   inferred?: string;
+  /** An armed group coded by the country where it acts (JNIM in Burkina Faso is BFAREBJNM). */
+  local?: boolean;
 }
 
 export interface Place {

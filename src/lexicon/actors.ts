@@ -32,6 +32,9 @@ export interface ActorEntry {
   prefix?: boolean;
   /** From a PETRARCH dictionary: actor and agent codes compose by concatenation ("ARN" + "~GOV" → ARNGOV). */
   concat?: boolean;
+  /** An armed group coded by the country where it acts (organizations.txt country "@"): its code's country only
+   *  where no place is named. */
+  local?: boolean;
   /** The phrase must start with a capital letter in text (proper names). */
   proper: boolean;
   /** Short all-caps acronyms must match exactly ("UN", not "un"). */
@@ -231,10 +234,11 @@ export function loadActorLexicon(opts: ActorLexiconOptions = {}): ActorLexicon {
         ? [code, ...changes.map(([, c]) => c)].map((c, k) => ({ code: c, from: k ? changes[k - 1][0] : null, to: changes[k]?.[0] ?? null }))
         : undefined;
       const cs = splitCode(code, countries);
-      const ctry = country && country !== "-" ? country : country === "-" ? null : cs.country;
+      const local = country === "@";
+      const ctry = local ? cs.country : country && country !== "-" ? country : country === "-" ? null : cs.country;
       const names_ = alternatives(names);
       for (const n of names_) {
-        add(n, { kind: "organization", name: names_[0], code, country: ctry, sector: sector && sector !== "-" ? sector : cs.sector, ...(terms ? { terms } : {}), where: r.where });
+        add(n, { kind: "organization", name: names_[0], code, country: ctry, sector: sector && sector !== "-" ? sector : cs.sector, ...(terms ? { terms } : {}), ...(local ? { local } : {}), where: r.where });
       }
     }
   }

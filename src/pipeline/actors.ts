@@ -230,6 +230,7 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
       modifier = true;
     }
     const mention = make(s, start, end, kind, code, country, sector);
+    if (e.local && code === e.code) mention.local = true;
     if (modifier) mention.modifier = true;
     else if (e.kind === "demonym" && end === r.end && sector === null && /s$/.test(toks[end - 1].lower)) mention.people = true;
     out.push(mention);

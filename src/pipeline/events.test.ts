@@ -846,3 +846,11 @@ test("regression: a summit whose sidelines host a meeting is no party to it; a w
   assert.ok(ev("Xi Jinping welcomed Brazil's president in Beijing on Friday.", "2023-04-14", 3).includes("043 CHNGOV>BRAGOV"));
   assert.ok(ev("The EU welcomed the decision.", "2023-04-14", 3).every((x) => !x.startsWith("04")));
 });
+
+test("regression: Sahel groups that act across borders are coded by the country where they act; the ADF are Ugandan rebels", () => {
+  assert.ok(ev("JNIM militants attacked an army post near Djibo in northern Burkina Faso on Sunday.", "2024-08-25").some((x) => x.startsWith("19 BFAREB")));
+  assert.ok(ev("JNIM militants attacked an army post near Gao on Sunday.", "2024-08-25").some((x) => x.startsWith("19 MLIREB")));
+  // with no place named, the code's own country
+  assert.ok(ev("JNIM fighters ambushed a convoy of soldiers on Sunday.", "2024-08-25").every((x) => x.includes("MLIREB")));
+  assert.ok(ev("ADF rebels attacked a village in North Kivu on Monday.", "2024-08-25").some((x) => x.startsWith("19 UGAREB")));
+});

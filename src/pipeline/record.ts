@@ -11,6 +11,11 @@ const DOMESTIC = new Set(["GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SPY"
 const LOCATIVE = new Set(["in", "near", "at", "outside", "inside", "around", "across", "throughout", "on"]);
 
 function ref(m: Mention, country: string | null, via: string | null): ActorRef {
+  // "JNIM militants attacked a town in Burkina Faso": a group that acts across borders is the rebels of the place
+  if (m.local && country && via?.startsWith("place ") && m.country && country !== m.country) {
+    m.inferred = via;
+    return { text: m.text, code: country + m.code.slice(3), country, sector: m.sector };
+  }
   if (!m.country && country && m.sector && DOMESTIC.has(m.sector)) {
     m.inferred = via ?? undefined;
     return { text: m.text, code: country + m.sector, country, sector: m.sector };
