@@ -854,3 +854,14 @@ test("regression: Sahel groups that act across borders are coded by the country 
   assert.ok(ev("JNIM fighters ambushed a convoy of soldiers on Sunday.", "2024-08-25").every((x) => x.includes("MLIREB")));
   assert.ok(ev("ADF rebels attacked a village in North Kivu on Monday.", "2024-08-25").some((x) => x.startsWith("19 UGAREB")));
 });
+
+test("regression: force its own side 'could' use, said by that side, is a threat; what a speaker says another 'must' do is a demand", () => {
+  assert.ok(ev("Turkey's president said on Tuesday that Turkey could launch a ground operation in northern Syria at any moment.", "2023-01-10").some((x) => x.startsWith("13 TUR")));
+  // said by others, or asked about the past, it stays a possibility (not coded)
+  assert.deepEqual(ev("Analysts said Israel could strike Iran's nuclear sites within weeks.", "2023-01-10"), []);
+  assert.ok(!ev("The army said it was investigating whether its soldiers may have killed the farmer.", "2023-01-10").some((x) => x.startsWith("13")));
+  assert.deepEqual(ev("The EU said on Monday that Iran must release the detained journalists.", "2023-01-10"), ["10 IGOEUREEC>IRN"]);
+  assert.deepEqual(ev("Chad's foreign minister told the Security Council that the French force must leave the country without delay.", "2023-01-10"), ["10 TCDGOV>FRAMIL"]);
+  // "must have" guesses, it does not demand
+  assert.ok(!ev("Officials said the militants must have crossed the border at night.", "2023-01-10").some((x) => x.startsWith("10")));
+});

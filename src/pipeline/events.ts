@@ -266,6 +266,9 @@ function claimedAttacks(out: EventCandidate[], onto: Ontology, violent: (code: s
   }
 }
 
+/** Possibility auxiliaries that, said of one's own force, threaten. */
+const MAY_FORCE = new Set(["could", "might", "may", "would", "can"]);
+
 /** Prepositions after which a meeting or a visit named by a noun is held by the clause's subject. */
 const HELD_IN = new Set(["for", "during", "after", "following", "before", "ahead"]);
 
@@ -1034,6 +1037,32 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         negated = true;
         notes.push(`negated by "${md.word}"`);
       } else if (md.kind === "hypothetical") {
+        // "Erdogan said Turkey could launch a ground incursion at any moment": force its own side may use, stated by
+        // a speaker of that side, is a threat (13x), as the human codings have it
+        // ("investigating whether its soldiers may have killed": a question about the past threatens nothing)
+        const speaker = MAY_FORCE.has(md.word) && toks[md.at + 1]?.lower !== "have" && !modals.some((x) => x.kind === "negation" || x.word === "whether") && ["18", "19", "20"].includes(code.slice(0, 2)) && source?.country
+          ? out.find((e) => e.verbEnd <= md.at && !e.dropped && e.source?.country === source!.country && e.code.startsWith("01"))
+          : undefined;
+        // "the EU said Iran must release the prisoners": what a speaker says another must do is the speaker's demand
+        const demander = md.word === "must" && toks[md.at + 1]?.lower !== "have" && !modals.some((x) => x.kind === "negation" || CONDITIONAL.has(x.word))
+          ? [...out].reverse().find((e) => e.verbEnd <= md.at && !e.dropped && e.source && e.source !== source && e.code.startsWith("01"))
+          : undefined;
+        if (demander) {
+          const dc = onto.modal("demand", code);
+          notes.push(`"${md.word}" said by ${demander.source!.text}: its demand, ${code} → ${dc}`);
+          code = dc;
+          target = source;
+          source = demander.source;
+          governed.add(demander.verbStart);
+          break;
+        }
+        if (speaker) {
+          const tc = onto.modal("threat", code);
+          notes.push(`force "${md.word}" be used, said by its own side (${speaker.source!.text}): ${code} → ${tc}`);
+          code = tc;
+          governed.add(speaker.verbStart);
+          break;
+        }
         negated = true;
         notes.push(`hypothetical ("${md.word}")`);
       } else {
@@ -1269,6 +1298,26 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     if (that < 0) continue;
     const said = out.find((x) => x !== e && !x.dropped && x.verbStart > that && !onto.get(x.code)?.flags.has("statement"));
     if (said) e.dropped = `what it says is coded ("${toks[said.verbStart].text}")`;
+  }
+  // "told the Security Council that the mission must leave the country": a that-clause saying what another must do,
+  // with no act coded in it, makes the statement a demand (100) on that clause's subject
+  for (const e of out) {
+    if (e.dropped || !e.code.startsWith("01") || !onto.get(e.code)?.flags.has("statement")) continue;
+    let that = -1;
+    for (let j = e.verbEnd - 1; j < Math.min(toks.length, e.verbEnd + 12) && toks[j].lower !== ";"; j++) {
+      if (toks[j].lower === "that") {
+        that = j;
+        break;
+      }
+    }
+    if (that < 0) continue;
+    const must = toks.findIndex((t, k) => k > that && k <= that + 10 && t.lower === "must" && toks[k + 1]?.lower !== "have");
+    if (must < 0 || toks.slice(that + 1, must).some((t) => t.lower === "," || t.lower === ";" || t.lower === "that" || t.lower === "which" || t.pos === "AUX")) continue;
+    if (out.some((x) => x !== e && !x.dropped && x.verbStart > that && !x.code.startsWith("01"))) continue;
+    const subject = mentions.find((x) => !x.modifier && x.start > that && x.end <= must && x !== e.source) ?? null;
+    e.notes.push(`what "${toks[that + 1]?.text ?? ""} ..." must do, said: a demand`);
+    e.code = "100";
+    e.target = subject ?? e.target;
   }
   // bare statements only when nothing else was coded in the sentence
   const coded = out.filter((e) => !e.dropped);
