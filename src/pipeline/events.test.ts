@@ -865,3 +865,11 @@ test("regression: force its own side 'could' use, said by that side, is a threat
   // "must have" guesses, it does not demand
   assert.ok(!ev("Officials said the militants must have crossed the border at night.", "2023-01-10").some((x) => x.startsWith("10")));
 });
+
+test("regression: an order of a measure is the measure taken ('ordered the closure of the party's offices', 'ordered the arrest of')", () => {
+  assert.deepEqual(ev("Tunisia's interior ministry ordered the closure of the opposition party's offices nationwide.", "2023-04-18"), ["17 TUNCOP>-"]);
+  assert.deepEqual(ev("Poland's foreign minister ordered the closure of Russia's consulate in Poznan.", "2023-04-18", 3), ["161 POLGOV>RUSGOV"]);
+  assert.ok(ev("A Kenyan court ordered the arrest of the opposition leader on Monday.", "2023-04-18").some((x) => x.startsWith("17 KENJUD>KENOPP")));
+  // an order to someone else to act is still a demand
+  assert.ok(ev("The court ordered Israel to allow aid into Gaza.", "2024-03-28").some((x) => x.startsWith("10 ")));
+});
