@@ -873,3 +873,12 @@ test("regression: an order of a measure is the measure taken ('ordered the closu
   // an order to someone else to act is still a demand
   assert.ok(ev("The court ordered Israel to allow aid into Gaza.", "2024-03-28").some((x) => x.startsWith("10 ")));
 });
+
+test("regression: after ', and' a verb with no subject of its own goes with the speech verb, not with the subject of what was said", () => {
+  const e = ev("Manila said on Monday that Chinese coast guard ships had rammed two of its supply boats, and lodged a diplomatic protest with Beijing.", "2024-06-17", 3);
+  assert.ok(e.includes("114 PHLGOV>CHNGOV"), e.join(" "));
+});
+
+test("regression: a headline noun before a present-tense verb is its subject ('Thai court removes PM')", () => {
+  assert.ok(!ev("Thai court removes PM over leaked call", "2025-08-29").some((x) => x.startsWith("02")));
+});

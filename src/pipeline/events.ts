@@ -925,7 +925,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         // ("accused Russian forces of torturing detainees in Chechnya, and urged the Kremlin to ...": after ", and" a noun
         // inside the previous verb's complement, not right before this verb, is no subject; the sentence's first actor is)
         const main = out.find((e) => !e.dropped && e.source && !e.notes.includes("passive"));
-        if (source && prev && main?.source && source.start >= prev.verbEnd && source.end <= v - 2 && toks[v - 1]?.lower === "and" && toks[v - 2]?.lower === "," && main.source !== source) {
+        // ("Vietnam said that Chinese officers had beaten its crew, and lodged a protest": after ", and" a verb with no
+        // subject of its own goes with the speech verb, not with the subject of what it said)
+        const told = !!source && !!main?.source && main.code.startsWith("01") && main.verbEnd <= source.start && toks.slice(main.verbEnd - 1, source.start).some((t) => t.lower === "that");
+        if (source && prev && main?.source && (source.start >= prev.verbEnd || told) && source.end <= v - 2 && toks[v - 1]?.lower === "and" && toks[v - 2]?.lower === "," && main.source !== source) {
           source = main.source;
           notes.push("subject of the sentence's first act (after \", and\")");
         } else if (prev && prev.source && (!source || (prev.target && source === prev.target) || inComplement) && v - prevEnd <= (inComplement ? 12 : 4)) {

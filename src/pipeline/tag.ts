@@ -159,6 +159,8 @@ export function retagHeadlineVerb(tokens: Token[], verbWord: (w: string) => bool
     if (!(verbWord(t.lower) || verbWord(t.lemma)) || !["NOUN", "PROPN", "DET", "NUM", "ADJ", "VERB", "ADV"].includes(tokens[i + 1].pos)) continue;
     // ("Russian strikes hit Kharkiv": a plural before a verb is the subject; "police fire tear gas": a base form is not)
     if (tokens[i + 1].pos === "VERB" && t.lower.endsWith("s")) return;
+    // ("Thai court removes PM": a present-tense verb after it is the headline's verb, and this word its subject)
+    if (tokens[i + 1].pos === "VERB" && /[^s]s$/.test(tokens[i + 1].lower)) return;
     t.pos = "VERB";
     return;
   }
