@@ -882,3 +882,11 @@ test("regression: after ', and' a verb with no subject of its own goes with the 
 test("regression: a headline noun before a present-tense verb is its subject ('Thai court removes PM')", () => {
   assert.ok(!ev("Thai court removes PM over leaked call", "2025-08-29").some((x) => x.startsWith("02")));
 });
+
+test("regression: a participle of support describing the subject of a later act is no act of its own ('troops backing the government pounded ...')", () => {
+  const e = ev("Ethiopian troops backing Somalia's interim government pounded insurgent positions in Mogadishu on Thursday.", "2007-04-19");
+  assert.ok(!e.some((x) => x.startsWith("05")), e.join(" "));
+  assert.ok(e.some((x) => x.startsWith("19 ETHMIL")), e.join(" "));
+  // support that is the clause's own act is coded
+  assert.ok(ev("Russia backed the Chinese peace plan on Tuesday.", "2023-03-21").some((x) => x.startsWith("05 RUS")));
+});

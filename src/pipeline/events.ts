@@ -1264,6 +1264,13 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   out.push(...extra);
   // ", killing 12": the toll of an attack already coded in the sentence is its outcome, not another event
   const violent = (code: string) => ["17", "18", "19", "20"].includes(code.slice(0, 2));
+  // "Ethiopian troops backing Somalia's government pounded ...", "forces backed by clan militias recaptured the town": a
+  // participle of support that describes the subject of the clause's act tells who the subject is, not an act of its own
+  for (const e of out) {
+    if (e.dropped || !["050", "051"].includes(e.code)) continue;
+    const described = e.notes.includes("participle: the noun it describes") ? e.source : e.notes.includes("passive") && e.target?.end === e.verbStart ? e.target : null;
+    if (described && out.some((x) => x !== e && !x.dropped && x.source === described && x.verbStart >= e.verbEnd)) e.dropped = `describes ${described.text}, the subject of a later act`;
+  }
   // "Gunmen stormed a hotel in Mogadishu, and al Shabaab claimed responsibility": where unattributed acts are kept (the
   // store, for alerts), an attack no one was named for, claimed in the same sentence by a named group, is that group's
   // act; CAMEO output codes only the claim, as the human codings do
