@@ -890,3 +890,8 @@ test("regression: a participle of support describing the subject of a later act 
   // support that is the clause's own act is coded
   assert.ok(ev("Russia backed the Chinese peace plan on Tuesday.", "2023-03-21").some((x) => x.startsWith("05 RUS")));
 });
+
+test("regression: troops that leave a country withdraw (0874); a president who leaves does not", () => {
+  assert.deepEqual(ev("The last French soldiers left Niger on Friday.", "2023-12-22", 4), ["0874 FRAMIL>NER"]);
+  assert.ok(!ev("The president left Nairobi for Paris on Monday.", "2023-12-22", 4).some((x) => x.startsWith("0874")));
+});

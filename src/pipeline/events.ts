@@ -79,6 +79,8 @@ const FINDING = new Set(["say", "determine", "conclude", "find", "rule", "declar
 /** Words of a finding of genocide, which the human codings code as an accusation when someone else says it. */
 const GENOCIDE = new Set(["genocide", "genocidal"]);
 /** Verbs of travel that code a visit (042) when an envoy or a leader travels. */
+/** Verbs of leaving: a withdrawal (0874) only when an army or its troops leave. */
+const LEAVE = new Set(["leave", "quit"]);
 const TRAVEL = new Set(["travel", "fly", "arrive", "land", "head", "journey"]);
 /** Nouns whose that-clause is hearsay: "reports that", "allegations that". */
 const HEARSAY = new Set(["report", "reports", "allegation", "allegations", "claim", "claims", "rumour", "rumours", "rumor", "rumors", "suggestion", "suggestions", "speculation", "accusation", "accusations", "suspicion", "suspicions", "speculations", "assertion", "assertions"]);
@@ -1191,6 +1193,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       target = sameAs.target;
       notes.push(`the act coded at "${toks[sameAs.verbStart].text}", done again`);
     }
+    // "the last US troops left Afghanistan" withdraws; "the president left Kenya for Paris", "rebels left the talks" do not
+    if (code === "0874" && LEAVE.has(vt.lemma) && source?.sector !== "MIL") dropped = dropped ?? "only troops that leave withdraw";
     if (source && target && source === target) target = null;
     // "signed a declaration at the White House", "met at the Kremlin": a seat of government after "at" is where an act
     // short of force happens, not whom it is done to
