@@ -895,3 +895,10 @@ test("regression: troops that leave a country withdraw (0874); a president who l
   assert.deepEqual(ev("The last French soldiers left Niger on Friday.", "2023-12-22", 4), ["0874 FRAMIL>NER"]);
   assert.ok(!ev("The president left Nairobi for Paris on Monday.", "2023-12-22", 4).some((x) => x.startsWith("0874")));
 });
+
+test("regression: a claim matched with the act it claims is coded too (015); force vowed as a noun is a threat", () => {
+  const e = ev("Al Shabaab claimed responsibility for a car bombing at a police station in Mogadishu, and the president vowed all-out war on the group.", "2022-10-30", 3).sort();
+  assert.ok(e.includes("015 SOMREBSHB>-"), e.join(" "));
+  assert.ok(e.some((x) => x.startsWith("183") && x.includes("SOMREBSHB>")), e.join(" "));
+  assert.ok(e.some((x) => x.startsWith("13") && x.includes(">SOMREBSHB")), e.join(" "));
+});

@@ -268,6 +268,8 @@ function claimedAttacks(out: EventCandidate[], onto: Ontology, violent: (code: s
   }
 }
 
+/** Verbs whose nominal object of force is threatened ("vowed war on", "promised a crushing response"). */
+const VOW = new Set(["vow", "pledge", "promise", "swear", "threaten"]);
 /** Possibility auxiliaries that, said of one's own force, threaten. */
 const MAY_FORCE = new Set(["could", "might", "may", "would", "can"]);
 
@@ -758,6 +760,13 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         if ((prev.claims || announced) && prev.source) {
           claimant = prev.source;
           notes.push(`${announced ? "announced" : "claimed"} by ${prev.source.text}`);
+        } else if (VOW.has(toks[prev.verbStart].lemma) && prev.source && ["18", "19", "20"].includes(code.slice(0, 2))) {
+          // "vowed 'total war' on the group", "threatened a military response": force vowed is a threat
+          const tc = onto.modal("threat", code);
+          notes.push(`force vowed ("${toks[prev.verbStart].text}"): ${code} → ${tc}`);
+          code = tc;
+          claimant = prev.source;
+          governed.add(prev.verbStart);
         } else if (gov && (gov.quad === 1 || gov.quad === 3 || gov.isProtest)) dropped = `the object of "${toks[prev.verbStart].text}": a reference, not a report`;
       }
       const ns = nounSource(c, m, new Set());
@@ -1268,6 +1277,11 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   out.push(...extra);
   // ", killing 12": the toll of an attack already coded in the sentence is its outcome, not another event
   const violent = (code: string) => ["17", "18", "19", "20"].includes(code.slice(0, 2));
+  // "claimed responsibility for two car bombings" matched by the act's own pattern: the claim is coded too (015)
+  for (const e of [...out]) {
+    if (e.dropped || !e.source || toks[e.verbStart].lemma !== "claim" || !violent(e.code) || out.some((x) => x.code === "015" && x.source === e.source && !x.dropped)) continue;
+    out.push({ ...e, code: "015", target: null, notes: [...e.notes, "the claim of the act"], actCode: undefined, mutual: undefined });
+  }
   // "Ethiopian troops backing Somalia's government pounded ...", "forces backed by clan militias recaptured the town": a
   // participle of support that describes the subject of the clause's act tells who the subject is, not an act of its own
   for (const e of out) {
