@@ -248,23 +248,21 @@ export function loadActorLexicon(opts: ActorLexiconOptions = {}): ActorLexicon {
 
 function makeResolve(countries: Map<string, CountryInfo>): ActorLexicon["resolve"] {
   return (entry, date) => {
-    if (!entry.terms) return { code: entry.code, country: entry.country, sector: entry.sector };
+    const own = { code: entry.code, country: entry.country, sector: entry.sector };
+    if (!entry.terms || (entry.kind !== "person" && entry.kind !== "dictionary" && entry.kind !== "organization")) return own;
+    const d = date ?? new Date().toISOString().slice(0, 10);
+    // open-ended terms sort last so a dated term wins
+    const current = entry.terms.find((t) => (t.from === null || t.from <= d) && (t.to === null || d < t.to));
     // an organisation whose code changed on a date ("Taliban": the government from August 2021)
     if (entry.kind === "organization") {
-      const d = date ?? new Date().toISOString().slice(0, 10);
-      const t = entry.terms.find((x) => (x.from === null || x.from <= d) && (x.to === null || d < x.to)) ?? entry.terms[0];
-      if (t.code === entry.code) return { code: entry.code, country: entry.country, sector: entry.sector };
+      const t = current ?? entry.terms[0];
+      if (t.code === entry.code) return own;
       const cs = splitCode(t.code, countries);
       return { code: t.code, country: cs.country ?? entry.country, sector: cs.sector };
     }
-    if (entry.kind !== "person" && entry.kind !== "dictionary") return { code: entry.code, country: entry.country, sector: entry.sector };
-    const d = date ?? new Date().toISOString().slice(0, 10);
-    // open-ended terms sort last so a dated term wins
-    for (const t of entry.terms) {
-      if ((t.from === null || t.from <= d) && (t.to === null || d < t.to)) {
-        const cs = splitCode(t.code, countries);
-        return { code: t.code, country: cs.country, sector: cs.sector };
-      }
+    if (current) {
+      const cs = splitCode(current.code, countries);
+      return { code: current.code, country: cs.country, sector: cs.sector };
     }
     // a term that ended in the week before the article: the story is most likely about its end
     // ("Morales resigned on Sunday" published on Monday, "President Moise was assassinated" the day after)

@@ -432,9 +432,14 @@ function anchorOk(t: Token, p: VerbPattern): boolean {
   if (t.pos === "AUX" && t.lemma === "do" && p.same) return true;
   // participles the tagger calls adjectives ("wounded", "injured")
   if (t.pos === "ADJ" && /(ed|en)$/.test(t.lower)) return !t.attributive;
-  // ("a general strike", "national strikes": a protest noun pattern may open with its adjective)
-  if (p.noun) return t.pos === "NOUN" || t.pos === "PROPN" || (t.pos === "ADJ" && p.code.startsWith("14"));
+  if (p.noun) return t.pos === "NOUN" || t.pos === "PROPN" || adjectiveAnchor(t, p);
   return false;
+}
+
+/** "a general strike", "national strikes": a protest noun pattern (14x) may open with its adjective; such a match is
+ *  a nominal event, and is made only where the protest is told as happening (toldAsHappening). */
+export function adjectiveAnchor(t: Token, p: VerbPattern): boolean {
+  return !!p.noun && t.pos === "ADJ" && !/(ed|en)$/.test(t.lower) && p.code.startsWith("14");
 }
 
 /** Words before a protest noun opened by an adjective that tell it as happening: "as a general strike entered its
@@ -533,7 +538,7 @@ export function findPatternMatches(toks: readonly Token[], lex: VerbLexicon, spa
     // in lexicon order, so that on a tie the pattern written first wins
     for (const p of [...cands].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))) {
       if (!anchorOk(t, p)) continue;
-      if (p.noun && t.pos === "ADJ" && !toldAsHappening(toks, i)) continue;
+      if (adjectiveAnchor(t, p) && !toldAsHappening(toks, i)) continue;
       if (p.direct && toks[i + 1]?.pos === "ADP") continue;
       if (!required(p).every((alts) => alts.some((w) => present.has(w)))) continue;
       const c: MatchCtx = { toks, spans, roles: {} };

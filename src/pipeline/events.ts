@@ -1,7 +1,7 @@
 // Stage events: verb patterns over shallow syntax → CAMEO codes with source and target, modality applied.
 import type { Mention, Sentence, Token } from "../core/types.js";
 import type { Ontology, ModalKind } from "../ontology/ontology.js";
-import { NULL_CODE, discardIndex, findDiscard, findPatternMatches, type MentionSpans, type ModalityKind, type PatternMatch, type VerbLexicon } from "../lexicon/verbs.js";
+import { NULL_CODE, adjectiveAnchor, discardIndex, findDiscard, findPatternMatches, type MentionSpans, type ModalityKind, type PatternMatch, type VerbLexicon } from "../lexicon/verbs.js";
 import type { Doc, EventCandidate } from "./doc.js";
 import { defineStage } from "./stage.js";
 import { POSSESSIVES, isHeadline } from "./tag.js";
@@ -79,9 +79,9 @@ const FINDING = new Set(["say", "determine", "conclude", "find", "rule", "declar
 /** Words of a finding of genocide, which the human codings code as an accusation when someone else says it. */
 const GENOCIDE = new Set(["genocide", "genocidal"]);
 /** Verbs of travel that code a visit (042) when an envoy or a leader travels. */
+const TRAVEL = new Set(["travel", "fly", "arrive", "land", "head", "journey"]);
 /** Verbs of leaving: a withdrawal (0874) only when an army or its troops leave. */
 const LEAVE = new Set(["leave", "quit"]);
-const TRAVEL = new Set(["travel", "fly", "arrive", "land", "head", "journey"]);
 /** Nouns whose that-clause is hearsay: "reports that", "allegations that". */
 const HEARSAY = new Set(["report", "reports", "allegation", "allegations", "claim", "claims", "rumour", "rumours", "rumor", "rumors", "suggestion", "suggestions", "speculation", "accusation", "accusations", "suspicion", "suspicions", "speculations", "assertion", "assertions"]);
 /** Does a hearsay noun's "that" stand at index `that` ("reports that", "allegations that")? */
@@ -618,9 +618,9 @@ function foldParticiples(out: EventCandidate[], toks: readonly Token[], folded: 
   }
 }
 
-/** The demonstration codes a protest takes from the change it demands (1041 → 1411, ..., 1044 → 1414). */
 /** Heads of a noun phrase of protesters. */
 const PROTESTERS = /^(protesters|protestors|demonstrators|marchers|strikers|rioters|activists|crowds?)$/;
+/** The demonstration codes a protest takes from the change it demands (1041 → 1411, ..., 1044 → 1414). */
 const DEMANDED_CHANGE = new Map([["1041", "1411"], ["1042", "1412"], ["1043", "1413"], ["1044", "1414"]]);
 
 function foldDemands(out: EventCandidate[], toks: readonly Token[]): void {
@@ -685,7 +685,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     const vt = toks[v];
     // "Fighting erupted ...", "Heavy shelling continued": a gerund that is its clause's subject names an event
     const gerundSubject = /ing$/.test(vt.lower) && m.end - v === 1 && (v === 0 || toks[v - 1].pos === "DET" || toks[v - 1].pos === "ADJ" || (v === 1 && toks[0].pos === "PROPN")) && (toks[m.end]?.pos === "VERB" || toks[m.end]?.pos === "AUX");
-    const isNoun = vt.pos === "NOUN" || vt.pos === "PROPN" || gerundSubject || (p.noun && vt.pos === "ADJ" && p.code.startsWith("14"));
+    const isNoun = vt.pos === "NOUN" || vt.pos === "PROPN" || gerundSubject || adjectiveAnchor(vt, p);
     // a gerund complement ("accused of attacking", "arrested for rioting") is the content of another act, and so is
     // one coordinated into a list of charges ("on charges including corruption and aiding a terrorist group")
     if (/ing$/.test(vt.lower) && v > 0) {
