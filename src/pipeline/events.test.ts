@@ -902,3 +902,26 @@ test("regression: a claim matched with the act it claims is coded too (015); for
   assert.ok(e.some((x) => x.startsWith("183") && x.includes("SOMREBSHB>")), e.join(" "));
   assert.ok(e.some((x) => x.startsWith("13") && x.includes(">SOMREBSHB")), e.join(" "));
 });
+
+test("events: an attacker's noun ending a group's name is the group's attack; an attack's outcome is folded into it", () => {
+  // the bombing is Hamas's own act, and the killing is what the bombing did
+  assert.deepEqual(ev("A Hamas suicide bomber killed 11 shoppers at a market in Haifa on Sunday.", "2002-05-05", 4), ["1831 PSEREBHMS>-"]);
+  // the verb's subject is the raid, not the camp in the raid's phrase nor the "Bank" of a place name
+  assert.deepEqual(ev("A two-day Israeli raid on the Balata camp in the occupied West Bank killed nine Palestinians.", "2023-07-05", 3), ["190 ISR>PSE"]);
+});
+
+test("events: armed men killed with no one named, as a state's forces report it, were killed by those forces", () => {
+  assert.deepEqual(ev("Nine insurgents were killed in clearing operations in Kunar province, the Afghan defence ministry said.", "2019-05-02", 3), ["190 AFGMIL>AFGREB"]);
+  assert.deepEqual(ev("Somali army says 15 al Shabaab fighters killed in Lower Shabelle raid", "2019-05-02", 3), ["190 SOMMIL>SOMREBSHB"]);
+  // civilians killed, or a speaker who is not a state's forces, name no killer
+  assert.deepEqual(ev("Nine villagers were killed in Kunar province, the Afghan defence ministry said.", "2019-05-02", 3), []);
+  assert.deepEqual(ev("Nine insurgents were killed in Kunar province, a local elder said.", "2019-05-02", 3), []);
+});
+
+test("events: a participle after a comma takes the main clause's subject, not that of a clause inside its object", () => {
+  const e = ev("Zelenskiy rejected Moscow's demand that Kyiv cede four regions, calling it blackmail.", "2024-06-15", 3);
+  assert.ok(e.includes("111 UKRGOV>-") || e.some((x) => x.startsWith("111 UKRGOV")), JSON.stringify(e));
+  assert.ok(!e.some((x) => x.startsWith("111 RUS")), JSON.stringify(e));
+  // a label of an election is criticism, not the calling of one
+  assert.deepEqual(ev("Opposition leaders in Belarus called the election a sham.", "2020-08-10", 3), ["111 BLROPP>-"]);
+});

@@ -248,6 +248,7 @@ function subjunctiveThat(toks: readonly Token[], v: number): number {
 }
 
 const NO_SOURCE = "no source actor";
+const NUMBER_OBJECT = "a number for object: no statement";
 const UNATTRIBUTED = "unattributed: no actor is named for the act";
 
 /** A claim of responsibility with no act of its own ("..., and al Shabaab claimed responsibility") gives its claimant to
@@ -319,7 +320,10 @@ function isPassive(toks: readonly Token[], m: PatternMatch): boolean {
     if (t.pos !== "ADV" && t.pos !== "PART" && t.lower !== "not") break;
   }
   // a headline's passive drops its "were": "Three soldiers killed in Kashmir clash", "Journalist detained in Minsk"
-  if (isHeadline(toks) && /ed$/.test(v.lower) && m.end === m.start + 1 && ["in", "by", "near", "after", "during", "at", "as", "over", "for", "on"].includes(toks[m.end]?.lower ?? "") && toks.slice(0, m.start).every((t) => ["NUM", "NOUN", "PROPN", "ADJ", "DET"].includes(t.pos) || t.lower === "'s")) return true;
+  // (and so does the clause a headline's speaker reports: "Pakistan army says 8 militants killed in raid")
+  let said = m.start - 1;
+  while (said >= 0 && !(toks[said].pos === "VERB" && SAY_THAT.has(toks[said].lemma))) said--;
+  if (isHeadline(toks) && /ed$/.test(v.lower) && m.end === m.start + 1 && ["in", "by", "near", "after", "during", "at", "as", "over", "for", "on"].includes(toks[m.end]?.lower ?? "") && toks.slice(said + 1, m.start).every((t) => ["NUM", "NOUN", "PROPN", "ADJ", "DET"].includes(t.pos) || t.lower === "'s")) return true;
   // reduced passive: "soldiers killed by militants", "a deal brokered by China after talks" (the "by" inside the match);
   // a "by" after an object noun the pattern holds is that noun's ("rejected calls by Minsk")
   const objectHeld = m.end - m.start > 1 && m.pattern.text.includes("*");
@@ -531,6 +535,9 @@ function byPhrase(c: Ctx, from: number, exclude: Set<Mention>): Mention | null {
 
 /** Source of a nominal event: a modifier or possessive just before it, or a "by"/"between" phrase after. */
 function nounSource(c: Ctx, m: PatternMatch, exclude: Set<Mention>): { source: Mention | null; target: Mention | null; between?: boolean } {
+  // "a Hamas suicide bomber": an attacker's noun that ends an actor's mention is that actor's act
+  const holder = c.mentions.find((x) => x.start < m.start && x.end === m.end && !exclude.has(x));
+  if (holder) return { source: holder, target: null };
   const before = c.mentions.filter((x) => x.end <= m.start && m.start - x.end <= 3 && !exclude.has(x));
   const near = before[before.length - 1];
   if (near) {
@@ -892,7 +899,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         const firstVerb = Math.min(fv < 0 ? v : fv, out[0]?.verbStart ?? v);
         // ("hundreds of people marched ..., demanding": the subject's "of" phrase stands for its head, as subjectLeft reads it)
         // the clause the participle follows is the last one before it ("X stormed ..., and police opened fire, killing")
-        const main = [...out].reverse().find((e) => e.source && !e.code.startsWith("01") && !e.notes.includes("passive") && !/ing$/.test(toks[e.verbStart].lower) && toks[e.verbStart - 1]?.lower !== "to")?.source ?? subjectLeft(c, firstVerb, 0, new Set());
+        const main = [...out].reverse().find((e) => e.source && !e.code.startsWith("01") && !e.notes.includes("passive") && !/ing$/.test(toks[e.verbStart].lower) && toks[e.verbStart - 1]?.lower !== "to" && !(e.source.end < e.verbStart && toks.slice(e.source.end, e.verbStart).some((t) => t.lower === "that")))?.source ?? subjectLeft(c, firstVerb, 0, new Set());
         if (main && main.end <= v) {
           source = main;
           notes.push("participial clause: the main subject");
@@ -1143,7 +1150,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // "supplies to troops stationed on a warship", "diplomats accused of spying": an -ed verb right after the object
     // noun of another act, before a preposition, describes that noun (a reduced relative clause); it reports no act
     // (not after a participle that itself describes the subject: "Protesters demanding his resignation marched in Lima")
-    if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by" && !byAgentAt(toks, v + 1) && prev && prev.verbEnd <= v && toks[prev.verbStart].pos === "VERB" && !prev.notes.includes("participle: the noun it describes") && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that")) {
+    if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by" && !byAgentAt(toks, v + 1) && prev && prev.verbEnd <= v && toks[prev.verbStart].pos === "VERB" && !SAY_THAT.has(toks[prev.verbStart].lemma) && !prev.notes.includes("participle: the noun it describes") && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that")) {
       dropped = `describes the noun before it ("${toks[v - 1].text} ${vt.text} ..."), not an act`;
     }
     // "led by jailed Fatah leader Marwan Barghouti", "the detained journalist": an -ed form after a preposition or a
@@ -1298,8 +1305,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   // subject of its clause is its outcome, coded with the attack
   const harm = (code: string) => violent(code) || code === "171";
   for (const e of out) {
-    if (e.dropped || !harm(e.code) || e.notes.includes("nominal event")) continue;
-    const n = out.find((x) => x !== e && !x.dropped && x.notes.includes("nominal event") && violent(x.code) && x.source === e.source && x.verbEnd <= e.verbStart && e.verbStart - x.verbEnd <= 8 && !toks.slice(x.verbEnd, e.verbStart).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === ";" || t.lower === "and"));
+    if ((e.dropped && e.dropped !== NO_SOURCE) || !harm(e.code) || e.notes.includes("nominal event")) continue;
+    // ("an Israeli raid on the Jenin camp killed 12": the subject found for the verb, if any, may be the attack's object)
+    const ofAttack = (x: EventCandidate) => x.source === e.source || (!!x.source && (!e.source || (e.source.start >= x.verbEnd && e.source.end <= e.verbStart)));
+    const n = out.find((x) => x !== e && !x.dropped && x.notes.includes("nominal event") && violent(x.code) && ofAttack(x) && x.verbEnd <= e.verbStart && e.verbStart - x.verbEnd <= 12 && !toks.slice(x.verbEnd, e.verbStart).some((t, j) => (t.pos === "VERB" && toks[x.verbEnd + j - 1]?.pos !== "DET") || t.pos === "AUX" || t.lower === "," || t.lower === ";" || t.lower === "and"));
     if (!n) continue;
     e.dropped = `outcome of the act coded at "${toks[n.verbStart].text}"`;
     // (whom it hit is whom the attack hit: "a drone strike killed an al Shabaab commander")
@@ -1347,6 +1356,18 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     e.code = "100";
     e.target = subject ?? e.target;
   }
+  // "Twelve militants were killed in an operation, the military said", "Pakistan army says 8 militants killed in raid":
+  // armed men killed with no one named for it, reported by a state's forces, were killed by those forces
+  const forces = out.find((x) => x.code.startsWith("01") && (x.dropped === null || x.dropped === NUMBER_OBJECT) && (x.source?.sector === "MIL" || x.source?.sector === "COP"));
+  for (const e of forces ? out : []) {
+    if (e.dropped !== NO_SOURCE || e.negated || !["18", "19"].includes(e.code.slice(0, 2)) || !e.notes.includes("passive") || !["REB", "UAF", "CRM"].includes(e.target?.sector ?? "")) continue;
+    const notes = [...e.notes, `killed with no one named, told by ${forces!.source!.text}: by its forces`];
+    e.code = recode(onto, e.actCode ?? e.code, forces!.source, e.target, notes);
+    e.source = forces!.source;
+    e.notes = notes;
+    e.dropped = null;
+    if (forces!.dropped === NUMBER_OBJECT) forces!.dropped = "its clause is coded";
+  }
   // bare statements only when nothing else was coded in the sentence
   const coded = out.filter((e) => !e.dropped);
   const statement = (e: EventCandidate) => e.code === "010";
@@ -1358,7 +1379,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   for (const e of coded) {
     if (!statement(e)) continue;
     // "the economy added 256,000 jobs", "the index gained 2%": a verb of saying with a number for object says nothing
-    if (toks[e.verbEnd]?.pos === "NUM" && e.verbEnd - e.verbStart === 1) e.dropped = "a number for object: no statement";
+    if (toks[e.verbEnd]?.pos === "NUM" && e.verbEnd - e.verbStart === 1) e.dropped = NUMBER_OBJECT;
     else if (others) e.dropped = "statement with other events in the sentence";
     else if (!opts.statements && !opensWithSpeaker(e)) e.dropped = "a bare statement is coded when the sentence opens with its speaker (all of them with --statements)";
   }
