@@ -925,3 +925,12 @@ test("events: a participle after a comma takes the main clause's subject, not th
   // a label of an election is criticism, not the calling of one
   assert.deepEqual(ev("Opposition leaders in Belarus called the election a sham.", "2020-08-10", 3), ["111 BLROPP>-"]);
 });
+
+test("events: 'an attack claimed by X' is X's claim; a country's record attack names its place; one who resigns removes no one", () => {
+  // the claim is coded; the attack itself has no named actor but its claimant
+  assert.deepEqual(ev("Gunmen opened fire on worshippers at a mosque in Herat on Friday, in an attack claimed by Islamic State Khorasan.", "2022-06-10", 3), ["015 AFGREBISK>-"]);
+  // "Kenya's deadliest attack": Kenya is where, not who
+  assert.ok(!ev("A bomb exploded at a market in Nairobi on Monday, killing 50 people in Kenya's deadliest attack in a decade.", "2022-06-10").some((x) => / KEN/.test(x)));
+  // a defence minister resigning is a resignation (0831), not a coup (170)
+  assert.deepEqual(ev("Defence Minister Ioannis Kallis of Greece resigned on Thursday over the scandal.", "2022-06-10", 4).map((x) => x.slice(0, 4)), ["0831"]);
+});

@@ -10,7 +10,8 @@ import { POSSESSIVES, isHeadline } from "./tag.js";
 /** Codes that change with who acts or is acted on, each from an ontology table; applied in this order, each to the code the one before left. */
 const RECODINGS: ReadonlyArray<{ why: string; applies: (source: Mention | null, target: Mention | null) => boolean; recode: (onto: Ontology, code: string) => string | null }> = [
   // an army removing a leader or dissolving a government stages a coup (by-army.tsv)
-  { why: "done by an army", applies: (s) => s?.sector === "MIL", recode: (o, c) => o.recoded("armyRemoval", c) },
+  // (one who removes another: a general or a defence minister who resigns removes no one)
+  { why: "done by an army", applies: (s, t) => s?.sector === "MIL" && t !== null && t !== s, recode: (o, c) => o.recoded("armyRemoval", c) },
   // a state's armed forces, or the state itself, killing or bombing use conventional military force (state-force.tsv)
   // ("soldiers bombed parliament": an army is a state's even before the record stage finds which)
   { why: "done by state forces", applies: (s) => s?.sector === "MIL" || (!!s?.country && s.sector === null && !s.people), recode: (o, c) => o.recoded("stateForce", c) },
@@ -542,7 +543,9 @@ function nounSource(c: Ctx, m: PatternMatch, exclude: Set<Mention>): { source: M
   const near = before[before.length - 1];
   if (near) {
     const gap = c.toks.slice(near.end, m.start);
-    if (gap.every((t) => t.lower === "'s" || t.pos === "ADJ" || t.pos === "NOUN" || t.pos === "NUM" || t.pos === "DET")) return { source: near, target: null };
+    // ("Somalia's deadliest attack", "the country's worst bombing": a country's record names the place, not the attacker)
+    const record = gap[0]?.lower === "'s" && gap.some((t) => t.pos === "ADJ" && /est$/.test(t.lower));
+    if (!record && gap.every((t) => t.lower === "'s" || t.pos === "ADJ" || t.pos === "NOUN" || t.pos === "NUM" || t.pos === "DET")) return { source: near, target: null };
   }
   // "clashes between A and B", "fighting erupted in Khartoum on Saturday between A and B"
   // (the pattern may end in "between" itself: "A ceasefire between A and B took effect" — when the act is its
@@ -562,6 +565,8 @@ function nounSource(c: Ctx, m: PatternMatch, exclude: Set<Mention>): { source: M
     }
     if (w === "," || CLAUSE_STOP.has(w) || (j > m.end && c.toks[j].pos === "VERB")) break;
   }
+  // ("an attack claimed by Islamic State": the claimant's is the claim, coded at "claimed")
+  if (c.toks[m.end]?.lower === "claimed") return { source: null, target: null };
   return { source: byPhrase(c, m.end, exclude), target: null };
 }
 
@@ -1299,6 +1304,16 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   // "Gunmen stormed a hotel in Mogadishu, and al Shabaab claimed responsibility": where unattributed acts are kept (the
   // store, for alerts), an attack no one was named for, claimed in the same sentence by a named group, is that group's
   // act; CAMEO output codes only the claim, as the human codings do
+  // "in an attack claimed by Islamic State": a claim told in the passive of an attack named just before it
+  for (const e of out) {
+    if (toks[e.verbStart].lemma !== "claim" || !e.notes.includes("passive") || !e.source || e.negated) continue;
+    if (!out.some((n) => n.notes.includes("nominal event") && violent(n.code) && n.verbEnd <= e.verbStart && e.verbStart - n.verbEnd <= 1)) continue;
+    e.code = "015";
+    e.claims = true;
+    e.target = null;
+    e.notes.push("a claim of the attack named before it (passive)");
+    if (e.dropped === NO_SOURCE) e.dropped = null;
+  }
   if (opts.keepUnattributed) claimedAttacks(out, onto, violent);
   foldParticiples(out, toks, violent, violent, true, "outcome of the act");
   // "An Israeli air strike destroyed a house", "a drone strike killed the commander": what a nominal attack does as the
