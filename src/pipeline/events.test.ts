@@ -934,3 +934,11 @@ test("events: 'an attack claimed by X' is X's claim; a country's record attack n
   // a defence minister resigning is a resignation (0831), not a coup (170)
   assert.deepEqual(ev("Defence Minister Ioannis Kallis of Greece resigned on Thursday over the scandal.", "2022-06-10", 4).map((x) => x.slice(0, 4)), ["0831"]);
 });
+
+test("events: crowds — a headline's clause after 'as', supporters, an occupation, clashes a decision prompted", () => {
+  assert.ok(ev("Police fire tear gas as protesters storm parliament in Kampala", "2024-07-23", 3).includes("145 UGACVL>UGALEG"));
+  assert.deepEqual(ev("Thousands of anti-government protesters occupied the main airport in Dhaka on Monday.", "2024-07-23", 3), ["144 BGDCVL>-"]);
+  assert.ok(ev("The court disqualified the candidate on Sunday, prompting clashes between his supporters and police in Tirana.", "2024-07-23", 3).includes("145 ALBCVL>ALBCOP"));
+  // an act merely named after a verb that is no cause still reports nothing
+  assert.ok(!ev("The envoy arrived to oversee a ceasefire between the army and the rebels in Tirana.", "2024-07-23").some((x) => x.startsWith("19")));
+});

@@ -553,7 +553,9 @@ function nounSource(c: Ctx, m: PatternMatch, exclude: Set<Mention>): { source: M
   // "between" two sides is a third party's)
   let head = m.start - 1;
   while (head >= 0 && (c.toks[head].pos === "DET" || c.toks[head].pos === "ADJ" || c.toks[head].pos === "NUM")) head--;
-  const subjectPosition = head < 0 || c.toks[head].lower === "," || c.toks[head].pos === "SCONJ";
+  // ("prompting clashes between his supporters and police": an act a verb of causing sets off is told as happening)
+  const caused = head >= 0 && c.toks[head].pos === "VERB" && (PROTEST_TOLD.has(c.toks[head].lemma) || PROTEST_TOLD.has(c.toks[head].lower));
+  const subjectPosition = head < 0 || c.toks[head].lower === "," || c.toks[head].pos === "SCONJ" || caused;
   if (m.pattern.code.startsWith("045")) return { source: byPhrase(c, m.end, exclude), target: null };
   const from = c.toks[m.end - 1]?.lower === "between" ? (subjectPosition ? m.end - 1 : c.toks.length) : m.end;
   for (let j = from; j < Math.min(c.toks.length, m.end + 10); j++) {

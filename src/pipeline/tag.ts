@@ -136,6 +136,9 @@ export function retagAttributiveParticiples(tokens: Token[]): void {
   }
 }
 
+/** Words that open a headline's second clause: "..., as protesters storm parliament". */
+const HEADLINE_SUBORDINATORS = new Set(["as", "after", "while", "when", "before", "amid"]);
+
 /** Is this sentence a headline: a short line with no closing stop ("Israel strikes Hezbollah targets")? */
 export function isHeadline(tokens: readonly Token[]): boolean {
   return tokens.length > 0 && tokens.length <= 16 && !/^[.!?"”']$/.test(tokens[tokens.length - 1].text);
@@ -147,6 +150,13 @@ export function isHeadline(tokens: readonly Token[]): boolean {
  *  read it. */
 export function retagHeadlineVerb(tokens: Token[], verbWord: (w: string) => boolean): void {
   if (tokens.length < 3 || !isHeadline(tokens)) return;
+  // ("police fire tear gas as protesters storm parliament": a headline's clause after "as" speaks in the present too)
+  for (let i = 2; i < tokens.length - 1; i++) {
+    const t = tokens[i];
+    if (t.pos !== "NOUN" || t.text !== t.lower || !HEADLINE_SUBORDINATORS.has(tokens[i - 2].lower)) continue;
+    if (tokens[i - 1].pos !== "NOUN" || !/s$/.test(tokens[i - 1].lower) || !["NOUN", "PROPN", "DET", "NUM"].includes(tokens[i + 1].pos)) continue;
+    if (verbWord(t.lower) || verbWord(t.lemma)) t.pos = "VERB";
+  }
   for (let i = 1; i < tokens.length - 1; i++) {
     const t = tokens[i];
     if (t.pos === "VERB" || t.pos === "AUX") return;
