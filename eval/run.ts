@@ -21,11 +21,21 @@ const onto = loadOntology();
 /** Country codes a human coding may spell otherwise than sitrep: Kosovo is CAMEO's KSV, sitrep's XKX (it has no ISO code). */
 const SAME_COUNTRY = new Map([["KSV", "XKX"]]);
 
+/** CAMEO's regional codes ("the West" WST, "European leaders" EUR, "West African leaders" WAF): no country, as the
+ *  gold sets' README says of them ("none of these count as countries when scoring"). */
+const REGIONS = new Set(["AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST", "WEU", "ARB"]);
+
+/** The country of a gold actor code: its first three letters, unless they name a sector, a kind or a region. */
 function country(code: string | null | undefined): string {
   if (!code) return "none";
   const c0 = code.slice(0, 3).toUpperCase();
   const c = SAME_COUNTRY.get(c0) ?? c0;
-  return /^[A-Z]{3}$/.test(c) && !["IGO", "NGO", "IMG", "MNC", "UAF", "REB", "MIL", "GOV", "COP", "CVL", "OPP", "BUS", "MED", "SPY", "JUD", "LEG", "CRM", "ELI", "REF", "HLH", "EDU", "LAB", "REL", "NGM"].includes(c) ? c : "none";
+  return /^[A-Z]{3}$/.test(c) && !REGIONS.has(c) && !["IGO", "NGO", "IMG", "MNC", "UAF", "REB", "MIL", "GOV", "COP", "CVL", "OPP", "BUS", "MED", "SPY", "JUD", "LEG", "CRM", "ELI", "REF", "HLH", "EDU", "LAB", "REL", "NGM"].includes(c) ? c : "none";
+}
+
+/** The country of a coded actor: the record's own ISO 3166 field, which is what sitrep reports. */
+function actorCountry(a: { country: string | null } | null | undefined): string {
+  return a?.country ? (SAME_COUNTRY.get(a.country) ?? a.country) : "none";
 }
 
 function codeText(id: string, text: string, published: string | undefined): CodedEvent[] {
@@ -52,12 +62,12 @@ function evalPlover(path: string): void {
     const srcs: string[] = list(r.source).map((s: any) => country(s.code));
     const tgts: string[] = list(r.target).map((s: any) => country(s.code));
     const gold = new Set((srcs.length ? srcs : ["none"]).map((s) => `${r.event}|${s}`));
-    const pred = new Set(events.map((e) => `${e.plover?.type ?? "(no PLOVER type)"}|${country(e.source.code)}`));
+    const pred = new Set(events.map((e) => `${e.plover?.type ?? "(no PLOVER type)"}|${actorCountry(e.source)}`));
     add(pairs, gold, pred);
     add(types, new Set([r.event]), new Set(events.map((e) => e.plover?.type ?? "")));
     const goldT = new Set<string>();
     for (const s of srcs.length ? srcs : ["none"]) for (const t of tgts.length ? tgts : ["none"]) goldT.add(`${r.event}|${s}|${t}`);
-    add(triples, goldT, new Set(events.map((e) => `${e.plover?.type ?? "(no PLOVER type)"}|${country(e.source.code)}|${country(e.target?.code)}`)));
+    add(triples, goldT, new Set(events.map((e) => `${e.plover?.type ?? "(no PLOVER type)"}|${actorCountry(e.source)}|${actorCountry(e.target)}`)));
     let t = byType.get(r.event);
     if (!t) byType.set(r.event, (t = newTally()));
     add(t, gold, pred);
@@ -98,10 +108,10 @@ function evalJsonl(path: string): void {
     const events = codeText(g.id, g.text, g.published);
     const rootOf = (e: { code?: string; root?: string }) => (e.root ?? e.code ?? "").slice(0, 2);
     const gold = new Set(g.events.map((e) => `${rootOf(e)}|${country(e.source)}`));
-    const pred = new Set(events.map((e) => `${e.root}|${country(e.source.code)}`));
+    const pred = new Set(events.map((e) => `${e.root}|${actorCountry(e.source)}`));
     add(rootSrc, gold, pred);
-    add(rootSrcTgt, new Set(g.events.map((e) => `${rootOf(e)}|${country(e.source)}|${country(e.target)}`)), new Set(events.map((e) => `${e.root}|${country(e.source.code)}|${country(e.target?.code)}`)));
-    add(codes, new Set(g.events.filter((e) => e.code).map((e) => `${e.code}|${country(e.source)}`)), new Set(events.map((e) => `${e.code}|${country(e.source.code)}`)));
+    add(rootSrcTgt, new Set(g.events.map((e) => `${rootOf(e)}|${country(e.source)}|${country(e.target)}`)), new Set(events.map((e) => `${e.root}|${actorCountry(e.source)}|${actorCountry(e.target)}`)));
+    add(codes, new Set(g.events.filter((e) => e.code).map((e) => `${e.code}|${country(e.source)}`)), new Set(events.map((e) => `${e.code}|${actorCountry(e.source)}`)));
     for (const root of new Set([...[...gold].map((k) => k.split("|")[0]), ...[...pred].map((k) => k.split("|")[0])])) {
       let t = byRoot.get(root);
       if (!t) byRoot.set(root, (t = newTally()));

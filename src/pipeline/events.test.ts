@@ -942,3 +942,20 @@ test("events: crowds — a headline's clause after 'as', supporters, an occupati
   // an act merely named after a verb that is no cause still reports nothing
   assert.ok(!ev("The envoy arrived to oversee a ceasefire between the army and the rebels in Tirana.", "2024-07-23").some((x) => x.startsWith("19")));
 });
+
+test("events: a verb after a passive participle's phrase is the subject's; a bare noun the pattern holds does not act back", () => {
+  // "forces backed by militias recaptured": recaptured is the forces' act, not a description of the militias
+  assert.ok(ev("Iraqi government forces backed by tribal fighters recaptured the town of Hit on Tuesday.", "2016-04-14").some((x) => /^19 IRQMIL/.test(x)));
+  // "reopen embassies": the embassies are not an actor that reopens relations with Qatar
+  const sources = ev("Bahrain and Qatar agreed on Monday to restore ties and reopen embassies within a month, in a deal brokered by Kuwait.", "2023-04-12", 3).filter((x) => x.startsWith("050")).map((x) => x.split(" ")[1].split(">")[0]);
+  assert.deepEqual(sources.sort(), ["BHR", "QAT"]);
+});
+
+test("events: actors — a possessive pronoun's owner, a coordinated counted group, a speaker whose clause does nothing", () => {
+  // "his government" is the chancellor's, not that of the country named later
+  assert.ok(ev("Austrian Chancellor Karl Nehammer said his government was weighing whether to send demining equipment to Ukraine.", "2023-01-20").some((x) => / AUT\w*>/.test(x)));
+  // "Egypt and two other Arab states": Egypt acts too
+  assert.ok(ev("Egypt and two other Arab states cut diplomatic ties with Libya on Monday.", "2023-01-20").some((x) => x.startsWith("16 EGY")));
+  // what the minister told has no act of its own: the demand after "and" is the minister's
+  assert.deepEqual(ev("Canadian Foreign Minister Melanie Joly told her Indian counterpart on Sunday that the expulsions were unacceptable and demanded an explanation.", "2023-10-22").map((x) => x.split(">")[0]), ["10 CANGOV"]);
+});

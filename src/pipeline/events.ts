@@ -351,7 +351,7 @@ function subordinateStart(toks: readonly Token[], v: number): number {
 }
 
 /** Words that may stand between two coordinated actors besides "and" and ",": "A and the evil B". */
-const COORD_FILL = new Set(["DET", "ADJ"]);
+const COORD_FILL = new Set(["DET", "ADJ", "NUM"]);
 
 /** The actors coordinated with m ("A, B and C", "A and the B", "neither A nor B"), m included, in text order;
  *  none may reach past `limit` (the verb, for subjects). */
@@ -956,6 +956,11 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         if (source && prev && main?.source && (source.start >= prev.verbEnd || told) && source.end <= v - 2 && toks[v - 1]?.lower === "and" && toks[v - 2]?.lower === "," && main.source !== source) {
           source = main.source;
           notes.push("subject of the sentence's first act (after \", and\")");
+        } else if (main?.source && main.code.startsWith("01") && toks[v - 1]?.lower === "and" && main.source !== source && (source ? told && !out.some((e) => e.source === source && e.verbStart > main.verbEnd) : toks.slice(main.verbEnd - 1, v).some((t) => t.lower === "that"))) {
+          // ("told Mulino that China's influence was unacceptable and demanded changes": what the speaker said does
+          // nothing, so the verb after "and" is the speaker's)
+          source = main.source;
+          notes.push("subject of the speech verb (what it told has no act of its own)");
         } else if (prev && prev.source && (!source || (prev.target && source === prev.target) || inComplement) && v - prevEnd <= (inComplement ? 12 : 4)) {
           const between = toks.slice(prevEnd, v).map((t) => t.lower);
           if (between.some((w) => w === "and" || w === "," || w === "then")) {
@@ -1157,7 +1162,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // "supplies to troops stationed on a warship", "diplomats accused of spying": an -ed verb right after the object
     // noun of another act, before a preposition, describes that noun (a reduced relative clause); it reports no act
     // (not after a participle that itself describes the subject: "Protesters demanding his resignation marched in Lima")
-    if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by" && !byAgentAt(toks, v + 1) && prev && prev.verbEnd <= v && toks[prev.verbStart].pos === "VERB" && !SAY_THAT.has(toks[prev.verbStart].lemma) && !prev.notes.includes("participle: the noun it describes") && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that")) {
+    if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by" && !byAgentAt(toks, v + 1) && prev && prev.verbEnd <= v && toks[prev.verbStart].pos === "VERB" && !SAY_THAT.has(toks[prev.verbStart].lemma) && !prev.notes.includes("participle: the noun it describes") && !prev.notes.includes("passive") && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that")) {
       dropped = `describes the noun before it ("${toks[v - 1].text} ${vt.text} ..."), not an act`;
     }
     // "led by jailed Fatah leader Marwan Barghouti", "the detained journalist": an -ed form after a preposition or a
@@ -1286,7 +1291,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // a dictionary's codes are taken as written: no mutual acts but its own % patterns
     // (a mutual act without a target and with coordinated sources was made pairwise above)
     const t0 = e.target;
-    if (mutual && t0) for (const s2 of group) extra.push(recast(onto, e, t0, s2, "mutual act, reverse direction"));
+    // (not a bare noun the pattern holds, with no country of its own: "reopen embassies", "restore ties with the government")
+    if (mutual && t0 && !(t0.kind === "agent" && !t0.country && e.notes.includes("target inside the pattern"))) for (const s2 of group) extra.push(recast(onto, e, t0, s2, "mutual act, reverse direction"));
   }
   out.push(...extra);
   // ", killing 12": the toll of an attack already coded in the sentence is its outcome, not another event

@@ -5,6 +5,7 @@ import type { Ontology } from "../ontology/ontology.js";
 import type { Gazetteer } from "../lexicon/gazetteer.js";
 import type { Doc, EventCandidate } from "./doc.js";
 import { defineStage } from "./stage.js";
+import { POSSESSIVES } from "./tag.js";
 
 /** Sectors that belong to a state: a bare "police" or "army" takes the country of its context. */
 const DOMESTIC = new Set(["GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SPY", "CVL", "MED", "BUS", "EDU", "HLH", "LAB", "REF", "CRM", "ELI", "PTY", "REL", "INS", "SEP", "RAD", "HRI", "AGR", "ENV", "MOD", "ACT", "DEV", "IND"]);
@@ -72,6 +73,11 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
         // ... and in the sentence's other events too ("... killed Malian soldiers in fighting near ...")
         const fought = fights.get(m);
         if (fought?.country) return ref(m, fought.country, `the state it fights (${fought.text})`);
+        // "Scholz said his government was weighing ...": an actor named by a possessive pronoun is its owner's
+        if (!m.country && m.start > 0 && POSSESSIVES.has(doc.sentences[sentence].tokens[m.start - 1].lower)) {
+          const owner = [...(doc.mentions[sentence] ?? [])].reverse().find((x) => x.end < m.start && x.country && x.end >= m.start - 12);
+          if (owner) return ref(m, owner.country, `its owner (${owner.text})`);
+        }
         return ref(m, ctx, via);
       };
       for (const e of doc.events) {
