@@ -959,3 +959,17 @@ test("events: actors — a possessive pronoun's owner, a coordinated counted gro
   // what the minister told has no act of its own: the demand after "and" is the minister's
   assert.deepEqual(ev("Canadian Foreign Minister Melanie Joly told her Indian counterpart on Sunday that the expulsions were unacceptable and demanded an explanation.", "2023-10-22").map((x) => x.split(">")[0]), ["10 CANGOV"]);
 });
+
+test("events: an infinitive of purpose after a verb of acting or a noun of means names an aim, not an act", () => {
+  assert.ok(!ev("Turkey struck targets in northern Iraq on Sunday, saying it was acting to protect its border towns.", "2023-01-20").some((x) => x.startsWith("07")));
+  assert.ok(!ev("The EU urged Serbia to take steps to normalise relations with Kosovo.", "2023-01-20").some((x) => x.startsWith("05")));
+  // a governed infinitive is still read through its governor
+  assert.ok(ev("The EU urged Serbia to normalise relations with Kosovo.", "2023-01-20").some((x) => x.startsWith("02 IGOEUREEC")));
+});
+
+test("events: talks ended by a deal, a presence ended by leaving, a row escalated, a vetoed text's content", () => {
+  assert.ok(!ev("Serbia and Kosovo signed a deal in Ohrid on Saturday, ending eleven months of negotiations.", "2023-03-18").some((x) => x.startsWith("16")));
+  assert.ok(ev("The last Spanish troops left Kabul on Monday, ending Spain's military presence in Afghanistan.", "2021-05-13").every((x) => x.startsWith("08")));
+  assert.ok(!ev("Beijing banned imports of Lithuanian beef on Monday, escalating a feud over Taiwan.", "2022-01-10").some((x) => x.startsWith("12")));
+  assert.deepEqual(ev("Russia vetoed a Security Council resolution on Friday condemning the annexation.", "2022-09-30").map((x) => x.slice(0, 2)), ["12"]);
+});

@@ -55,6 +55,12 @@ const DECIDE = new Set(["agree", "agreed", "decide", "decided", "resolve", "reso
 const ANNOUNCE = new Set(["announce", "declare", "unveil", "proclaim"]);
 /** Words after which a gerund is the content of another act ("accused of attacking", "charges including aiding", "barred from entering"). */
 const COMPLEMENT = new Set(["of", "for", "about", "on", "against", "toward", "towards", "including", "from"]);
+/** Words after which "to" opens an infinitive of purpose: verbs of acting and nouns of means. */
+const PURPOSE_HEADS = new Set(["act", "acting", "work", "working", "do", "more", "step", "steps", "measures", "efforts", "effort", "action", "actions", "way", "ways", "means", "bid", "attempt", "attempts", "campaign", "drive", "push", "operation", "mission"]);
+/** Texts put to a vote or a party: a resolution, a draft, a bill. */
+const TEXTS = new Set(["resolution", "draft", "motion", "bill", "text", "amendment"]);
+/** Verbs that keep a text from being adopted. */
+const VETO = new Set(["veto", "block", "defeat", "kill", "scuttle", "torpedo"]);
 /** Verbs of ordering: an order to one's own forces or officials announces an act rather than demanding it. */
 const ORDER = new Set(["order", "instruct", "command", "direct", "tell"]);
 /** Sectors that take orders from their government. */
@@ -1041,6 +1047,11 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     const modals = modalityOf(toks, v, lex, clauseStart).filter(
       (x) => !p.literal || ((x.kind === "negation" || x.kind === "hypothetical") && !(m.preStart !== undefined && x.at >= m.preStart)),
     );
+    // "urged him to do more to protect civilians", "was acting to protect the Druze", "took steps to curb": an
+    // infinitive of purpose, after a verb of acting or a noun of means, names an aim, not an act
+    if (!isNoun && !dropped && !modals.length && v >= 2 && toks[v - 1].lower === "to" && (PURPOSE_HEADS.has(toks[v - 2].lower) || PURPOSE_HEADS.has(toks[v - 2].lemma))) {
+      dropped = `an aim ("${toks[v - 2].text} to ${vt.text}"), not an act`;
+    }
     // the subject of a governing modal verb at `at`; "... met Putin and urged Moscow to ...": a verb after "and" shares
     // the previous verb's subject, not the object before it
     const governorOf = (at: number): Mention | null =>
@@ -1164,6 +1175,17 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // (not after a participle that itself describes the subject: "Protesters demanding his resignation marched in Lima")
     if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by" && !byAgentAt(toks, v + 1) && prev && prev.verbEnd <= v && toks[prev.verbStart].pos === "VERB" && !SAY_THAT.has(toks[prev.verbStart].lemma) && !prev.notes.includes("participle: the noun it describes") && !prev.notes.includes("passive") && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that")) {
       dropped = `describes the noun before it ("${toks[v - 1].text} ${vt.text} ..."), not an act`;
+    }
+    // "vetoed a resolution on Friday demanding a ceasefire", "blocked a draft calling for sanctions": what a text kept
+    // from adoption would have done reports no act
+    if (!isNoun && !dropped && /ing$/.test(vt.lower) && prev && !prev.dropped && VETO.has(toks[prev.verbStart].lemma)) {
+      const back = toks.slice(Math.max(prev.verbStart, v - 7), v);
+      const text = back.findIndex((t) => TEXTS.has(t.lemma) || TEXTS.has(t.lower));
+      if (text >= 0 && !back.slice(text + 1).some((t) => t.pos === "VERB" || t.lower === "," || t.lower === "and")) {
+        dropped = `what a text kept from adoption ("${toks[prev.verbStart].text}") would have done, not an act`;
+        // (the veto is then an act of its own, not the modal word of this one)
+        governed.delete(prev.verbStart);
+      }
     }
     // "led by jailed Fatah leader Marwan Barghouti", "the detained journalist": an -ed form after a preposition or a
     // determiner and before its noun describes that noun; it reports no act here
