@@ -279,7 +279,7 @@ function matchWordBack(toks: readonly Token[], end: number, word: string): numbe
   return start >= 0 && matchWord(toks, start, word) === end ? start : -1;
 }
 
-const GAP_STOP = new Set([",", ";", ":", ".", "!", "?", "(", ")", "that", "which", "who", "and", "but"]);
+const GAP_STOP = new Set([",", ";", ":", ".", "!", "?", "(", ")", "that", "which", "who", "and", "but", "after", "before", "since", "while", "because", "although", "unless"]);
 
 /** Actor mentions of the sentence, for role slots: start → end and end → start. */
 export interface MentionSpans {

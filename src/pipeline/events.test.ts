@@ -973,3 +973,12 @@ test("events: talks ended by a deal, a presence ended by leaving, a row escalate
   assert.ok(!ev("Beijing banned imports of Lithuanian beef on Monday, escalating a feud over Taiwan.", "2022-01-10").some((x) => x.startsWith("12")));
   assert.deepEqual(ev("Russia vetoed a Security Council resolution on Friday condemning the annexation.", "2022-09-30").map((x) => x.slice(0, 2)), ["12"]);
 });
+
+test("events: police shooting people dead repress (175); a gap stops at 'after'", () => {
+  assert.deepEqual(ev("Kenyan police shot dead three protesters in Nairobi on Tuesday.", "2024-06-26", 3), ["175 KENCOP>KENCVL"]);
+  assert.deepEqual(ev("Bangladeshi police shot dead 14 people in Dhaka on Friday.", "2024-07-20", 3).map((x) => x.split(">")[0]), ["175 BGDCOP"]);
+  // an officer killing a foreign ambassador assassinates, he does not repress
+  assert.ok(!ev("A Turkish police officer shot dead Russia's ambassador in Ankara on Monday.", "2016-12-19").some((x) => x.startsWith("17")));
+  // "agreed to restore relations after talks": the talks after "after" are not what was agreed to
+  assert.ok(!ev("Ethiopia and Somalia agreed on Wednesday to restore diplomatic relations after talks in Ankara.", "2024-12-12", 3).some((x) => x.startsWith("036")));
+});

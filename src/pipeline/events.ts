@@ -22,7 +22,8 @@ const RECODINGS: ReadonlyArray<{ why: string; applies: (source: Mention | null, 
   // a crowd storming a building riots (by-crowds.tsv)
   { why: "done by a crowd", applies: (s) => s?.sector === "CVL", recode: (o, c) => o.recoded("crowdForce", c) },
   // police firing on protesters repress (by-police.tsv); police fighting an armed group fight
-  { why: "police force on civilians", applies: (s, t) => s?.sector === "COP" && !["REB", "MIL", "CRM", "COP"].includes(t?.sector ?? ""), recode: (o, c) => o.recoded("policeForce", c) },
+  // (not on an official, nor on a foreigner: "a police officer shot dead Russia's ambassador" assassinates)
+  { why: "police force on civilians", applies: (s, t) => s?.sector === "COP" && !["REB", "MIL", "CRM", "COP", "GOV"].includes(t?.sector ?? "") && !(t?.country && s.country && t.country !== s.country), recode: (o, c) => o.recoded("policeForce", c) },
 ];
 /** The code `code` takes for this source and target (RECODINGS in order), with a note for each change. */
 function recode(onto: Ontology, code: string, source: Mention | null, target: Mention | null, notes: string[]): string {

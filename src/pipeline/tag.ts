@@ -112,6 +112,12 @@ export function retagClauseHeads(tokens: Token[]): void {
       continue;
     }
     const next = tokens[i + 1];
+    // "police shot dead three protesters": "shot" before "dead" or "down" after its subject is the verb
+    if (t.pos === "NOUN" && t.lower === "shot" && next && (next.lower === "dead" || next.lower === "down") && (before.pos === "NOUN" || before.pos === "PROPN")) {
+      t.pos = "VERB";
+      t.lemma = "shoot";
+      continue;
+    }
     if (t.pos === "ADJ" && next && (next.pos === "VERB" || next.pos === "AUX") && (before.pos === "DET" || before.pos === "PROPN" || before.pos === "ADJ") && !/(ed|en)$/.test(t.lower)) t.pos = "NOUN";
   }
 }
