@@ -195,11 +195,12 @@ export function sentenceMentions(s: Sentence, lex: ActorLexicon, date: string | 
       }
       code = org ? org.code : codeOf(country, sector);
     }
-    // agent + of/for + country/organisation: "the president of France", "a spokesman for the Taliban"
+    // agent + of/for/from + country/organisation: "the president of France", "a spokesman for the Taliban", "gunmen from
+    // Islamic State West Africa Province"
     if (e.kind === "agent" && k < raws.length) {
       const n = raws[k];
       const between = toks.slice(end, n.start).map((t) => t.lower);
-      if (between.length >= 1 && between.length <= 2 && ["of", "for"].includes(between[0]) && (between.length === 1 || between[1] === "the")) {
+      if (between.length >= 1 && between.length <= 2 && ["of", "for", "from"].includes(between[0]) && (between.length === 1 || between[1] === "the")) {
         if (n.entry.kind === "organization") {
           ({ code, country, sector } = lex.resolve(n.entry, date));
           kind = "organization";

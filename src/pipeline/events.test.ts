@@ -982,3 +982,12 @@ test("events: police shooting people dead repress (175); a gap stops at 'after'"
   // "agreed to restore relations after talks": the talks after "after" are not what was agreed to
   assert.ok(!ev("Ethiopia and Somalia agreed on Wednesday to restore diplomatic relations after talks in Ankara.", "2024-12-12", 3).some((x) => x.startsWith("036")));
 });
+
+test("events: an arrest told with no agent is the authorities'; an agent 'from' a group is the group's", () => {
+  assert.deepEqual(ev("Zimbabwe's main opposition leader was arrested on Sunday and charged with inciting violence.", "2025-03-10", 3).map((x) => x.split(">")[0]), ["173 ZWEGOV"]);
+  // where it happened decides whose authorities: Britons arrested in Iran
+  assert.ok(ev("Two British tourists were arrested in Iran on Monday.", "2025-03-10").some((x) => x.startsWith("17 IRN")));
+  // a relative clause names whom it describes, and armed men "were detained" by no one named stay uncoded
+  assert.ok(!ev("China demanded the release of Meng Wanzhou, who was arrested in Vancouver.", "2018-12-08").some((x) => x.startsWith("17")));
+  assert.deepEqual(ev("Gunmen from Islamic State West Africa Province killed 30 farmers near Maiduguri on Sunday.", "2025-03-10").map((x) => x.split(">")[0]), ["18 NGAREBISW"]);
+});

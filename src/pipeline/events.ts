@@ -62,6 +62,8 @@ const PURPOSE_HEADS = new Set(["act", "acting", "work", "working", "do", "more",
 const TEXTS = new Set(["resolution", "draft", "motion", "bill", "text", "amendment"]);
 /** Verbs that keep a text from being adopted. */
 const VETO = new Set(["veto", "block", "defeat", "kill", "scuttle", "torpedo"]);
+/** Acts only authorities do, so that their passive with no agent is still theirs. */
+const AUTHORITIES_ACTS = new Set(["arrest", "detain", "jail", "imprison", "charge", "indict", "sentence", "convict", "deport", "expel", "extradite"]);
 /** Verbs of ordering: an order to one's own forces or officials announces an act rather than demanding it. */
 const ORDER = new Set(["order", "instruct", "command", "direct", "tell"]);
 /** Sectors that take orders from their government. */
@@ -1413,6 +1415,16 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     e.notes = notes;
     e.dropped = null;
     if (forces!.dropped === NUMBER_OBJECT) forces!.dropped = "its clause is coded";
+  }
+  // "Zimbabwe's opposition leader was arrested on Sunday and charged": an arrest, a detention or a charge told in the
+  // passive with no agent is the authorities' of the place where it happens (the record stage finds which)
+  for (const e of out) {
+    if (e.dropped !== NO_SOURCE || e.negated || !e.code.startsWith("17") || !e.notes.includes("passive") || !e.target || ["REB", "MIL", "CRM", "UAF"].includes(e.target.sector ?? "")) continue;
+    // (not in a relative clause, which names whom it describes: "Meng Wanzhou, who was arrested in Vancouver")
+    if (!AUTHORITIES_ACTS.has(toks[e.verbStart].lemma) || toks.slice(Math.max(0, e.verbStart - 3), e.verbStart).some((t) => ["who", "whom", "which", "that"].includes(t.lower))) continue;
+    e.source = { text: "authorities", code: "GOV", country: null, sector: "GOV", kind: "agent", start: e.verbStart, end: e.verbStart, charStart: toks[e.verbStart].start, charEnd: toks[e.verbStart].start, inferred: "unnamed authorities" };
+    e.notes.push("an arrest with no agent named: the authorities'");
+    e.dropped = null;
   }
   // bare statements only when nothing else was coded in the sentence
   const coded = out.filter((e) => !e.dropped);
