@@ -991,3 +991,9 @@ test("events: an arrest told with no agent is the authorities'; an agent 'from' 
   assert.ok(!ev("China demanded the release of Meng Wanzhou, who was arrested in Vancouver.", "2018-12-08").some((x) => x.startsWith("17")));
   assert.deepEqual(ev("Gunmen from Islamic State West Africa Province killed 30 farmers near Maiduguri on Sunday.", "2025-03-10").map((x) => x.split(">")[0]), ["18 NGAREBISW"]);
 });
+
+test("events: a plot is no act; a blocked statement's content is not coded; a label after 'called' is criticism", () => {
+  assert.ok(!ev("Ukraine's security service detained a suspected Russian agent plotting to assassinate Zelenskiy.", "2024-05-07").some((x) => x.startsWith("18") || x.startsWith("19")));
+  assert.ok(!ev("Hungary blocked an EU statement criticising China on Friday.", "2024-05-07").some((x) => />CHN/.test(x)));
+  assert.ok(!ev("Moldova expelled a Russian diplomat over what it called interference in its elections.", "2024-05-07").some((x) => x.startsWith("08")));
+});

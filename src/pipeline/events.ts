@@ -59,7 +59,7 @@ const COMPLEMENT = new Set(["of", "for", "about", "on", "against", "toward", "to
 /** Words after which "to" opens an infinitive of purpose: verbs of acting and nouns of means. */
 const PURPOSE_HEADS = new Set(["act", "acting", "work", "working", "do", "more", "step", "steps", "measures", "efforts", "effort", "action", "actions", "way", "ways", "means", "bid", "attempt", "attempts", "campaign", "drive", "push", "operation", "mission"]);
 /** Texts put to a vote or a party: a resolution, a draft, a bill. */
-const TEXTS = new Set(["resolution", "draft", "motion", "bill", "text", "amendment"]);
+const TEXTS = new Set(["resolution", "draft", "motion", "bill", "text", "amendment", "statement", "declaration", "communique"]);
 /** Verbs that keep a text from being adopted. */
 const VETO = new Set(["veto", "block", "defeat", "kill", "scuttle", "torpedo"]);
 /** Acts only authorities do, so that their passive with no agent is still theirs. */

@@ -71,3 +71,16 @@ test("tag: a second past-tense verb after 'and' that the tagger read as a noun i
   const codes = createCoder().code({ id: "a", text: "Islamic State fighters killed hundreds of men and abducted thousands of women.", published: "2014-08-10" }).events.map((e) => e.code);
   assert.ok(codes.includes("181"), codes.join(", "));
 });
+
+test("tag: a past form called a noun after a parenthetical's closing comma is the clause's verb", () => {
+  const stage = createTagStage(undefined, (w) => ["retake", "seize"].includes(w));
+  const text = "Somali forces, backed by US air strikes, retook a key town on Friday.";
+  const doc = stage.run({ ...newDoc({ id: "t", text }), text, paragraphs: [{ start: 0, end: text.length, caption: false }] });
+  const t = doc.sentences[0].tokens.find((x) => x.lower === "retook")!;
+  assert.equal(t.pos, "VERB");
+  assert.equal(t.lemma, "retake");
+  // a noun after a comma with no parenthetical before it stays a noun ("Moscow, strikes the ...": no subject, no comma pair)
+  const plain = "Troops retook the town, the army said.";
+  const d2 = stage.run({ ...newDoc({ id: "u", text: plain }), text: plain, paragraphs: [{ start: 0, end: plain.length, caption: false }] });
+  assert.equal(d2.sentences[0].tokens.find((x) => x.lower === "army")!.pos, "NOUN");
+});

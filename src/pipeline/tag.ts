@@ -150,6 +150,22 @@ export function isHeadline(tokens: readonly Token[]): boolean {
   return tokens.length > 0 && tokens.length <= 16 && !/^[.!?"”']$/.test(tokens[tokens.length - 1].text);
 }
 
+/** "Somali forces, backed by US air strikes, retook a key town": after a parenthetical's closing comma, a past form the
+ *  tagger called a noun, before its object, is the clause's verb (only words `verbWord` knows as verbs). */
+export function retagVerbAfterParenthetical(tokens: Token[], verbWord: (w: string) => boolean): void {
+  for (let i = 2; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos !== "NOUN" || t.text !== t.lower || tokens[i - 1].lower !== "," || !["DET", "NUM", "PROPN", "ADJ"].includes(tokens[i + 1].pos)) continue;
+    // (the comma must close a parenthetical that opened with a comma after the subject)
+    const open = tokens.slice(0, i - 1).findIndex((x) => x.lower === ",");
+    if (open < 1 || !["NOUN", "PROPN"].includes(tokens[open - 1].pos)) continue;
+    const base = IRREGULAR_PAST.get(t.lower) ?? (/ed$/.test(t.lower) ? [t.lower.slice(0, -2), t.lower.slice(0, -1)].find((b) => verbWord(b)) : undefined);
+    if (!base || !verbWord(base)) continue;
+    t.pos = "VERB";
+    t.lemma = base;
+  }
+}
+
 /** Headlines drop their articles and speak in the present: "Israel strikes Hezbollah targets", "Kenya police fire tear
  *  gas at protesters". In a short line with no closing stop and no verb before it, the first lower-case word that
  *  `verbWord` knows as a verb, right after the subject's noun and before its object, is the verb, however the tagger
@@ -233,6 +249,7 @@ export function createTagStage(nlp: Nlp = loadTagger(), verbWord: (w: string) =>
             retagClauseHeads(tokens);
             retagAttributiveParticiples(tokens);
             retagHeadlineVerb(tokens, verbWord);
+            retagVerbAfterParenthetical(tokens, verbWord);
             addBaseFormGuesses(tokens);
             const start = tokens[0].start;
             const end = tokens[tokens.length - 1].end;
