@@ -997,3 +997,8 @@ test("events: a plot is no act; a blocked statement's content is not coded; a la
   assert.ok(!ev("Hungary blocked an EU statement criticising China on Friday.", "2024-05-07").some((x) => />CHN/.test(x)));
   assert.ok(!ev("Moldova expelled a Russian diplomat over what it called interference in its elections.", "2024-05-07").some((x) => x.startsWith("08")));
 });
+
+test("events: a hostile act one's own side could take, warned of, is a threat; ', and' after a participle's clause goes back to the first subject", () => {
+  assert.ok(ev("Erdogan warned on Tuesday that Turkey could cut diplomatic ties with Israel if the embassy moved.", "2017-12-05", 2).every((x) => x.startsWith("13 TUR")));
+  assert.ok(ev("West African leaders gave the junta a week to reinstate Bazoum, warning that they could use force, and imposed sanctions on the country.", "2023-07-30", 2).includes("16 WAF>-"));
+});

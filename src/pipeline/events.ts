@@ -962,7 +962,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         // ("Vietnam said that Chinese officers had beaten its crew, and lodged a protest": after ", and" a verb with no
         // subject of its own goes with the speech verb, not with the subject of what it said)
         const told = !!source && !!main?.source && main.code.startsWith("01") && main.verbEnd <= source.start && toks.slice(main.verbEnd - 1, source.start).some((t) => t.lower === "that");
-        if (source && prev && main?.source && (source.start >= prev.verbEnd || told) && source.end <= v - 2 && toks[v - 1]?.lower === "and" && toks[v - 2]?.lower === "," && main.source !== source) {
+        if (source && prev && main?.source && (source.start >= prev.verbEnd || source.start >= main.verbEnd || told) && source.end <= v - 2 && toks[v - 1]?.lower === "and" && toks[v - 2]?.lower === "," && main.source !== source) {
           source = main.source;
           notes.push("subject of the sentence's first act (after \", and\")");
         } else if (main?.source && main.code.startsWith("01") && toks[v - 1]?.lower === "and" && main.source !== source && (source ? told && !out.some((e) => e.source === source && e.verbStart > main.verbEnd) : toks.slice(main.verbEnd - 1, v).some((t) => t.lower === "that"))) {
@@ -1087,9 +1087,13 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         // "Erdogan said Turkey could launch a ground incursion at any moment": force its own side may use, stated by
         // a speaker of that side, is a threat (13x), as the human codings have it
         // ("investigating whether its soldiers may have killed": a question about the past threatens nothing)
-        const speaker = MAY_FORCE.has(md.word) && toks[md.at + 1]?.lower !== "have" && !modals.some((x) => x.kind === "negation" || x.word === "whether") && ["18", "19", "20"].includes(code.slice(0, 2)) && source?.country
-          ? out.find((e) => e.verbEnd <= md.at && !e.dropped && e.source?.country === source!.country && e.code.startsWith("01"))
+        // ... and so is any hostile act its own side could take, when the speaker warns of it ("Erdogan warned that Turkey
+        // could cut ties with Israel if ...")
+        const own = MAY_FORCE.has(md.word) && toks[md.at + 1]?.lower !== "have" && !modals.some((x) => x.kind === "negation" || x.word === "whether") && source?.country
+          ? out.find((e) => e.verbEnd <= md.at && !e.dropped && e.source?.country === source!.country && (e.code.startsWith("01") || e.code.startsWith("13")))
           : undefined;
+        const hostile = (onto.get(code)?.quad ?? 0) >= 3;
+        const speaker = own && (["18", "19", "20"].includes(code.slice(0, 2)) || (hostile && toks[own.verbStart].lemma === "warn")) ? own : undefined;
         // "the EU said Iran must release the prisoners": what a speaker says another must do is the speaker's demand
         const demander = md.word === "must" && toks[md.at + 1]?.lower !== "have" && !modals.some((x) => x.kind === "negation" || CONDITIONAL.has(x.word))
           ? [...out].reverse().find((e) => e.verbEnd <= md.at && !e.dropped && e.source && e.source !== source && e.code.startsWith("01"))
@@ -1105,7 +1109,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         }
         if (speaker) {
           const tc = onto.modal("threat", code);
-          notes.push(`force "${md.word}" be used, said by its own side (${speaker.source!.text}): ${code} → ${tc}`);
+          notes.push(`a hostile act "${md.word}" be done, said by its own side (${speaker.source!.text}): ${code} → ${tc}`);
           code = tc;
           governed.add(speaker.verbStart);
           break;
