@@ -1002,3 +1002,10 @@ test("events: a hostile act one's own side could take, warned of, is a threat; '
   assert.ok(ev("Erdogan warned on Tuesday that Turkey could cut diplomatic ties with Israel if the embassy moved.", "2017-12-05", 2).every((x) => x.startsWith("13 TUR")));
   assert.ok(ev("West African leaders gave the junta a week to reinstate Bazoum, warning that they could use force, and imposed sanctions on the country.", "2023-07-30", 2).includes("16 WAF>-"));
 });
+
+test("events: an object before a refusal's 'to' makes the infinitive one of purpose; a state's execution stays an execution", () => {
+  assert.deepEqual(ev("Protesters in Belgrade blocked a major highway on Saturday to demand the government's resignation.", "2025-03-15", 2).map((x) => x.split(" ")[0]), ["14"]);
+  // a refusal right before its "to" is still one
+  assert.ok(ev("Serbia refused on Saturday to recognise Kosovo.", "2025-03-15").some((x) => x.startsWith("12 SRB")));
+  assert.deepEqual(ev("Iran executed a man convicted of spying for Israel on Monday.", "2025-06-16", 4).filter((x) => x.startsWith("18") || x.startsWith("19")).map((x) => x.split(" ")[0]), ["1823"]);
+});

@@ -7,14 +7,17 @@ import { defineStage } from "./stage.js";
 import { POSSESSIVES, isHeadline } from "./tag.js";
 
 /** Prepositions that introduce a target after the verb phrase. */
+/** Verbs of judicial killing. */
+const EXECUTE = new Set(["execute", "hang"]);
 /** Codes that change with who acts or is acted on, each from an ontology table; applied in this order, each to the code the one before left. */
-const RECODINGS: ReadonlyArray<{ why: string; applies: (source: Mention | null, target: Mention | null) => boolean; recode: (onto: Ontology, code: string) => string | null }> = [
+const RECODINGS: ReadonlyArray<{ why: string; applies: (source: Mention | null, target: Mention | null, verb: string) => boolean; recode: (onto: Ontology, code: string) => string | null }> = [
   // an army removing a leader or dissolving a government stages a coup (by-army.tsv)
   // (one who removes another: a general or a defence minister who resigns removes no one)
   { why: "done by an army", applies: (s, t) => s?.sector === "MIL" && t !== null && t !== s, recode: (o, c) => o.recoded("armyRemoval", c) },
   // a state's armed forces, or the state itself, killing or bombing use conventional military force (state-force.tsv)
   // ("soldiers bombed parliament": an army is a state's even before the record stage finds which)
-  { why: "done by state forces", applies: (s) => s?.sector === "MIL" || (!!s?.country && s.sector === null && !s.people), recode: (o, c) => o.recoded("stateForce", c) },
+  // (a state that executes or hangs someone does not wage war on him: "Iran executed a man convicted of spying" stays 1823)
+  { why: "done by state forces", applies: (s, _t, verb) => (s?.sector === "MIL" || (!!s?.country && s.sector === null && !s.people)) && !EXECUTE.has(verb), recode: (o, c) => o.recoded("stateForce", c) },
   // some acts are other acts when a non-state armed actor does them: rebels abduct, they do not arrest (irregular-force.tsv)
   { why: "done by a non-state armed actor", applies: (s) => s?.sector === "REB" || s?.sector === "CRM", recode: (o, c) => o.recoded("irregularForce", c) },
   // violence turned on an armed force is fighting: "militants killed 71 soldiers" (against-forces.tsv)
@@ -26,9 +29,10 @@ const RECODINGS: ReadonlyArray<{ why: string; applies: (source: Mention | null, 
   { why: "police force on civilians", applies: (s, t) => s?.sector === "COP" && !["REB", "MIL", "CRM", "COP", "GOV"].includes(t?.sector ?? "") && !(t?.country && s.country && t.country !== s.country), recode: (o, c) => o.recoded("policeForce", c) },
 ];
 /** The code `code` takes for this source and target (RECODINGS in order), with a note for each change. */
-function recode(onto: Ontology, code: string, source: Mention | null, target: Mention | null, notes: string[]): string {
+/** (`verb`: the lemma of the act's verb, where known) */
+function recode(onto: Ontology, code: string, source: Mention | null, target: Mention | null, notes: string[], verb = ""): string {
   for (const r of RECODINGS) {
-    const to = r.applies(source, target) ? r.recode(onto, code) : null;
+    const to = r.applies(source, target, verb) ? r.recode(onto, code) : null;
     if (to) {
       notes.push(`${r.why}: ${code} → ${to}`);
       code = to;
@@ -166,6 +170,7 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
   // scan back over auxiliaries, adverbs, "to", and an object ("urged Iran to release")
   let j = v - 1;
   let sawTo = false;
+  let toAt = -1;
   let steps = 0;
   while (j >= clauseStart && steps < 7) {
     const t = toks[j];
@@ -177,7 +182,10 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
       continue;
     }
     // the infinitive's "to" stands right before the verb (adverbs aside): "access to Instagram and restricted" has none
-    if (t.lower === "to" && !sawTo) sawTo = toks.slice(j + 1, v).every((x) => x.pos === "ADV" || x.pos === "PART");
+    if (t.lower === "to" && !sawTo) {
+      sawTo = toks.slice(j + 1, v).every((x) => x.pos === "ADV" || x.pos === "PART");
+      if (sawTo) toAt = j;
+    }
     // "would not hesitate to use force", "will never hesitate to respond": a threat, not a negation ("did not hesitate
     // to fire" reports the act)
     else if (t.lemma === "hesitate" && sawTo && ["n't", "not", "never"].includes(toks[j - 1]?.lower ?? "")) {
@@ -196,7 +204,12 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
       for (const k of kinds) {
         const n = has(lex.modality.get(k)!, toks, j);
         // ("refused meeting", "warned against attacking": an -ing act after a verb; "executive orders declaring" is no order)
-        if (n && (k === "negation" || k === "hypothetical" || sawTo || toks[j + n]?.lower === "to" || (/ing$/.test(toks[v].lower) && t.pos === "VERB"))) {
+        // ("blocked a major highway to demand ...": an object between a refusal, an intent or a threat and its "to"
+        // makes the infinitive one of purpose; appeals and demands have their addressee there: "urged Iran to")
+        // (a direct object right after the word: "agreed on Monday to" has a phrase of time there, not an object)
+        const first = toks.slice(j + n, toAt).find((x) => x.pos !== "ADV");
+        const objectBefore = sawTo && (k === "reject" || k === "intent" || k === "threat") && !!first && ["NOUN", "PROPN", "DET", "PRON", "NUM"].includes(first.pos);
+        if (n && !objectBefore && (k === "negation" || k === "hypothetical" || sawTo || toks[j + n]?.lower === "to" || (/ing$/.test(toks[v].lower) && t.pos === "VERB"))) {
           found.push({ kind: k, at: j, word: toks.slice(j, j + n).map((x) => x.lower).join(" ") });
           break;
         }
@@ -1219,7 +1232,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     }
     // codes that change with who acts and on whom (state forces, armed groups, armed targets)
     const actCode = code;
-    if (!p.literal) code = recode(onto, code, source, target, notes);
+    if (!p.literal) code = recode(onto, code, source, target, notes, vt.lemma);
     // "said the United States had determined that the RSF had committed genocide": genocide told as what another actor
     // says or finds is that actor's accusation (1124), as the human codings have it, not a report of genocide
     if (code.startsWith("20") && toks.slice(m.start, m.end).some((t) => GENOCIDE.has(t.lower))) {
