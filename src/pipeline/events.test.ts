@@ -1009,3 +1009,8 @@ test("events: an object before a refusal's 'to' makes the infinitive one of purp
   assert.ok(ev("Serbia refused on Saturday to recognise Kosovo.", "2025-03-15").some((x) => x.startsWith("12 SRB")));
   assert.deepEqual(ev("Iran executed a man convicted of spying for Israel on Monday.", "2025-06-16", 4).filter((x) => x.startsWith("18") || x.startsWith("19")).map((x) => x.split(" ")[0]), ["1823"]);
 });
+
+test("events: a town seized is territory occupied (192); a ship seized is property (171)", () => {
+  assert.deepEqual(ev("M23 rebels seized Bukavu on Sunday.", "2025-02-16", 3).map((x) => x.split(" ")[0]), ["192"]);
+  assert.ok(ev("Iran's navy seized the tanker Stena Impero in the Strait of Hormuz.", "2019-07-20", 3).every((x) => !x.startsWith("192")));
+});

@@ -1,5 +1,5 @@
 // Stage events: verb patterns over shallow syntax → CAMEO codes with source and target, modality applied.
-import type { Mention, Sentence, Token } from "../core/types.js";
+import type { Mention, PlaceMention, Sentence, Token } from "../core/types.js";
 import type { Ontology, ModalKind } from "../ontology/ontology.js";
 import { NULL_CODE, adjectiveAnchor, discardIndex, findDiscard, findPatternMatches, type MentionSpans, type ModalityKind, type PatternMatch, type VerbLexicon } from "../lexicon/verbs.js";
 import type { Doc, EventCandidate } from "./doc.js";
@@ -682,7 +682,7 @@ function foldDemands(out: EventCandidate[], toks: readonly Token[]): void {
   }
 }
 
-export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: VerbLexicon, onto: Ontology, opts: EventOptions = {}): EventCandidate[] {
+export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: VerbLexicon, onto: Ontology, opts: EventOptions = {}, places: readonly PlaceMention[] = []): EventCandidate[] {
   const toks = s.tokens;
   const c: Ctx = { toks, mentions };
   const spans: MentionSpans = { byStart: new Map(), byEnd: new Map() };
@@ -1230,6 +1230,18 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       negated = true;
       notes.push("hypothetical (possibility word)");
     }
+    // "the RSF seized Wad Madani", "rebels captured Goma": a town or a region seized is territory occupied (192), not
+    // property (171)
+    if (code === "171" && !isNoun && m.end - m.start === 1) {
+      let k = m.end;
+      while (k < toks.length && (toks[k].pos === "DET" || toks[k].pos === "ADJ")) k++;
+      // (a bare name with no article that names no actor is a place too: ships and companies take "the")
+      const place = places.find((pl) => pl.start === k) ?? (k === m.end && toks[k]?.pos === "PROPN" && !mentions.some((x) => x.start <= k && x.end > k) ? { name: toks[k].text } : null);
+      if (place) {
+        notes.push(`a place seized (${place.name}): 171 → 192`);
+        code = "192";
+      }
+    }
     // codes that change with who acts and on whom (state forces, armed groups, armed targets)
     const actCode = code;
     if (!p.literal) code = recode(onto, code, source, target, notes, vt.lemma);
@@ -1475,7 +1487,7 @@ export function createEventsStage(lex: VerbLexicon, onto: Ontology, opts: EventO
       for (const s of doc.sentences) {
         if (s.caption) continue;
         if (dIdx.size && findDiscard(lower[s.index], dIdx, "sentence")) continue;
-        events.push(...codeSentence(s, doc.mentions[s.index], lex, onto, opts));
+        events.push(...codeSentence(s, doc.mentions[s.index], lex, onto, opts, doc.places[s.index] ?? []));
       }
       return { ...doc, events };
     },
