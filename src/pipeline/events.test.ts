@@ -1014,3 +1014,10 @@ test("events: a town seized is territory occupied (192); a ship seized is proper
   assert.deepEqual(ev("M23 rebels seized Bukavu on Sunday.", "2025-02-16", 3).map((x) => x.split(" ")[0]), ["192"]);
   assert.ok(ev("Iran's navy seized the tanker Stena Impero in the Strait of Hormuz.", "2019-07-20", 3).every((x) => !x.startsWith("192")));
 });
+
+test("events: a gerund of means is its verb's subject's act; an answered act a named actor owns is reported too", () => {
+  assert.ok(ev("Canada expelled six Indian diplomats on Monday, and New Delhi responded by expelling six Canadian diplomats.", "2024-10-14", 3).includes("174 INDGOV>CANGOV"));
+  assert.ok(ev("Moscow expelled two Estonian diplomats on Friday in retaliation for Estonia's expulsion of a Russian envoy.", "2023-01-20").some((x) => x.startsWith("17 EST")));
+  // an answered act with no one named stays a reason only
+  assert.ok(!ev("The United States struck targets in Yemen in response to the group's attacks on shipping.", "2024-01-12").some((x) => x.startsWith("19 YEM")));
+});

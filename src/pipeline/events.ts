@@ -750,7 +750,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         const t = toks[j];
         if (t.lower === "," || t.lower === ";" || t.pos === "VERB") break;
         if ((t.lower === "to" && toks[j - 1].lower === "response") || (t.lower === "for" && ["retaliation", "revenge", "reprisal", "reprisals"].includes(toks[j - 1].lower))) {
-          dropped = `the act answered ("${toks[j - 1].text} ${t.text}"), not a report of it`;
+          // (unless a named actor owns it: "in retaliation for Britain's expulsion of four envoys", "in response to an
+          // Israeli strike" report that act too, as the human codings have it)
+          // ("the group's attacks": a back-reference names no one new)
+          if (!mentions.some((x) => x.start > j && x.end <= v && /^[A-Z]/.test(x.text))) dropped = `the act answered ("${toks[j - 1].text} ${t.text}"), not a report of it`;
           break;
         }
       }
@@ -928,7 +931,9 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         const firstVerb = Math.min(fv < 0 ? v : fv, out[0]?.verbStart ?? v);
         // ("hundreds of people marched ..., demanding": the subject's "of" phrase stands for its head, as subjectLeft reads it)
         // the clause the participle follows is the last one before it ("X stormed ..., and police opened fire, killing")
-        const main = [...out].reverse().find((e) => e.source && !e.code.startsWith("01") && !e.notes.includes("passive") && !/ing$/.test(toks[e.verbStart].lower) && toks[e.verbStart - 1]?.lower !== "to" && !(e.source.end < e.verbStart && toks.slice(e.source.end, e.verbStart).some((t) => t.lower === "that")))?.source ?? subjectLeft(c, firstVerb, 0, new Set());
+        // ("New Delhi responded by expelling six diplomats": a gerund of means is done by the subject of the verb it follows)
+        const means = toks[v - 1].lower === "by" && v >= 2 && toks[v - 2].pos === "VERB" ? subjectLeft(c, v - 2, clauseStartOf(toks, v - 2, 0), new Set()) : null;
+        const main = means ?? [...out].reverse().find((e) => e.source && !e.code.startsWith("01") && !e.notes.includes("passive") && !/ing$/.test(toks[e.verbStart].lower) && toks[e.verbStart - 1]?.lower !== "to" && !(e.source.end < e.verbStart && toks.slice(e.source.end, e.verbStart).some((t) => t.lower === "that")))?.source ?? subjectLeft(c, firstVerb, 0, new Set());
         if (main && main.end <= v) {
           source = main;
           notes.push("participial clause: the main subject");

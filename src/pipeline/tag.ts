@@ -91,6 +91,8 @@ export function addBaseFormGuesses(tokens: Token[]): void {
 /** Past participles the tagger calls nouns after "had", "has", "have" ("said it had shot down 30 drones"). */
 const PARTICIPLES = new Set(["shot", "hit", "struck", "fought", "seized", "killed", "held", "sent", "won", "lost", "left", "led", "fled", "met", "cut", "set", "put", "shut", "spread", "thrown", "beaten", "broken", "driven", "taken", "given", "begun", "sunk", "sold", "told", "found", "bound", "fed", "slain", "stolen", "sworn", "torn", "shelled", "bombed", "launched", "fired", "downed", "captured", "attacked", "arrested", "detained", "signed", "agreed", "rejected"]);
 const HAVE = new Set(["had", "has", "have", "having"]);
+/** Prepositions a gerund follows: "by expelling", "after storming", "without warning". */
+const GERUND_PREPS = new Set(["by", "after", "before", "while", "without", "since", "for"]);
 const ASPECTUAL = new Set(["begin", "start", "continue", "resume", "keep", "stop", "finish", "cease"]);
 
 /**
@@ -112,6 +114,13 @@ export function retagClauseHeads(tokens: Token[]): void {
       continue;
     }
     const next = tokens[i + 1];
+    // "responded by expelling six diplomats", "after storming the palace": an -ing form after a preposition of means or
+    // time and before its object is a verb (a gerund), not a noun
+    if (t.pos === "NOUN" && /^[a-z]{3,}ing$/.test(t.lower) && GERUND_PREPS.has(before.lower) && next && ["DET", "NUM", "PROPN", "PRON"].includes(next.pos)) {
+      t.pos = "VERB";
+      guessBase(t, t.lower.slice(0, -3));
+      continue;
+    }
     // "police shot dead three protesters": "shot" before "dead" or "down" after its subject is the verb
     if (t.pos === "NOUN" && t.lower === "shot" && next && (next.lower === "dead" || next.lower === "down") && (before.pos === "NOUN" || before.pos === "PROPN")) {
       t.pos = "VERB";
