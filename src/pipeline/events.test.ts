@@ -1021,3 +1021,7 @@ test("events: a gerund of means is its verb's subject's act; an answered act a n
   // an answered act with no one named stays a reason only
   assert.ok(!ev("The United States struck targets in Yemen in response to the group's attacks on shipping.", "2024-01-12").some((x) => x.startsWith("19 YEM")));
 });
+
+test("events: forces ordered to a place are deployed there", () => {
+  assert.deepEqual(ev("President Donald Trump ordered 2,000 National Guard troops to Los Angeles on Saturday.", "2025-06-08", 3), ["154 USAGOV>-"]);
+});
