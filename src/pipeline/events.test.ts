@@ -1025,3 +1025,9 @@ test("events: a gerund of means is its verb's subject's act; an answered act a n
 test("events: forces ordered to a place are deployed there", () => {
   assert.deepEqual(ev("President Donald Trump ordered 2,000 National Guard troops to Los Angeles on Saturday.", "2025-06-08", 3), ["154 USAGOV>-"]);
 });
+
+test("events: a call named in a longer phrase of the clause ('in a two-hour video call') is the clause's subject's", () => {
+  const e = ev("Joe Biden warned Vladimir Putin in a two-hour video call on Tuesday.", "2021-12-08", 3);
+  assert.ok(e.includes("041 USAGOV>RUSGOV"), JSON.stringify(e));
+  assert.ok(e.includes("130 USAGOV>RUSGOV"), JSON.stringify(e));
+});

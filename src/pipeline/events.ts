@@ -856,7 +856,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
           break;
         }
       }
-      if (!source && prev?.source && !prev.notes.includes("passive") && !prev.dropped && opener >= 0 && inside.length - opener <= 4 && inside.slice(opener + 1).every((t) => t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || t.pos === "NOUN" || t.lower === "-") && !inside.some((t) => t.lower === "," || t.lower === ";" || t.pos === "VERB")) {
+      if (!source && prev?.source && !prev.notes.includes("passive") && !prev.dropped && opener >= 0 && inside.length - opener <= 6 && inside.slice(opener + 1).every((t) => t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || t.pos === "NOUN" || t.lower === "-") && !inside.some((t) => t.lower === "," || t.lower === ";" || t.pos === "VERB")) {
         source = prev.source;
         // the object of the clause's verb ("told Putin in a call") is the other party when the noun names none
         const object = mentions.find((x) => !x.modifier && x !== source && x.start >= prev!.verbEnd && x.end <= prev!.verbEnd + opener);
