@@ -1031,3 +1031,8 @@ test("events: a call named in a longer phrase of the clause ('in a two-hour vide
   assert.ok(e.includes("041 USAGOV>RUSGOV"), JSON.stringify(e));
   assert.ok(e.includes("130 USAGOV>RUSGOV"), JSON.stringify(e));
 });
+
+test("events: a verb after a subordinator opens its own clause, it does not describe the noun before it", () => {
+  assert.ok(ev("Japan summoned China's ambassador on Monday after Chinese military aircraft violated its airspace near Nagasaki.", "2024-08-26").some((x) => x.startsWith("15 CHN")));
+  assert.ok(ev("Bolivian President Evo Morales resigned on Sunday after the head of the armed forces called on him to step down.", "2019-11-10").some((x) => x.startsWith("02 BOL")));
+});
