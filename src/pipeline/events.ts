@@ -6,8 +6,7 @@ import type { Doc, EventCandidate } from "./doc.js";
 import { defineStage } from "./stage.js";
 import { POSSESSIVES, isHeadline } from "./tag.js";
 
-/** Prepositions that introduce a target after the verb phrase. */
-/** Verbs of judicial killing. */
+/** Verbs of judicial killing: a state that executes or hangs someone uses no military force on him. */
 const EXECUTE = new Set(["execute", "hang"]);
 /** Codes that change with who acts or is acted on, each from an ontology table; applied in this order, each to the code the one before left. */
 const RECODINGS: ReadonlyArray<{ why: string; applies: (source: Mention | null, target: Mention | null, verb: string) => boolean; recode: (onto: Ontology, code: string) => string | null }> = [
@@ -28,8 +27,8 @@ const RECODINGS: ReadonlyArray<{ why: string; applies: (source: Mention | null, 
   // (not on an official, nor on a foreigner: "a police officer shot dead Russia's ambassador" assassinates)
   { why: "police force on civilians", applies: (s, t) => s?.sector === "COP" && !["REB", "MIL", "CRM", "COP", "GOV"].includes(t?.sector ?? "") && !(t?.country && s.country && t.country !== s.country), recode: (o, c) => o.recoded("policeForce", c) },
 ];
-/** The code `code` takes for this source and target (RECODINGS in order), with a note for each change. */
-/** (`verb`: the lemma of the act's verb, where known) */
+/** The code `code` takes for this source and target (RECODINGS in order), with a note for each change (`verb`: the
+ *  lemma of the act's verb, where known). */
 function recode(onto: Ontology, code: string, source: Mention | null, target: Mention | null, notes: string[], verb = ""): string {
   for (const r of RECODINGS) {
     const to = r.applies(source, target, verb) ? r.recode(onto, code) : null;
@@ -106,6 +105,7 @@ function hearsayAt(toks: readonly Token[], that: number): boolean {
 const DENY = new Set(["deny", "denied", "denies", "dismiss", "dismissed", "refute", "refuted"]);
 /** Prepositions after which a pattern goes on about its object: "accused X of", "blamed X for", "criticised X over". */
 const HELD_BY = new Set(["of", "for", "over"]);
+/** Prepositions that introduce a target after the verb phrase. */
 const TARGET_PREPS = new Set(["on", "against", "with", "to", "at", "into", "toward", "towards", "from", "for", "over", "upon", "of", "between", "among", "across"]);
 /** Tokens that may stand between a verb and its direct object. */
 const OBJECT_FILLER = new Set(["DET", "ADJ", "NUM", "ADV", "PART", "NOUN"]);
@@ -1368,9 +1368,6 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     const described = e.notes.includes("participle: the noun it describes") ? e.source : e.notes.includes("passive") && e.target?.end === e.verbStart ? e.target : null;
     if (described && out.some((x) => x !== e && !x.dropped && x.source === described && x.verbStart >= e.verbEnd)) e.dropped = `describes ${described.text}, the subject of a later act`;
   }
-  // "Gunmen stormed a hotel in Mogadishu, and al Shabaab claimed responsibility": where unattributed acts are kept (the
-  // store, for alerts), an attack no one was named for, claimed in the same sentence by a named group, is that group's
-  // act; CAMEO output codes only the claim, as the human codings do
   // "in an attack claimed by Islamic State": a claim told in the passive of an attack named just before it
   for (const e of out) {
     if (toks[e.verbStart].lemma !== "claim" || !e.notes.includes("passive") || !e.source || e.negated) continue;
@@ -1381,6 +1378,9 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     e.notes.push("a claim of the attack named before it (passive)");
     if (e.dropped === NO_SOURCE) e.dropped = null;
   }
+  // "Gunmen stormed a hotel in Mogadishu, and al Shabaab claimed responsibility": where unattributed acts are kept (the
+  // store, for alerts), an attack no one was named for, claimed in the same sentence by a named group, is that group's
+  // act; CAMEO output codes only the claim, as the human codings do
   if (opts.keepUnattributed) claimedAttacks(out, onto, violent);
   foldParticiples(out, toks, violent, violent, true, "outcome of the act");
   // "An Israeli air strike destroyed a house", "a drone strike killed the commander": what a nominal attack does as the
