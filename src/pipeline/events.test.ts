@@ -1036,3 +1036,35 @@ test("events: a verb after a subordinator opens its own clause, it does not desc
   assert.ok(ev("Japan summoned China's ambassador on Monday after Chinese military aircraft violated its airspace near Nagasaki.", "2024-08-26").some((x) => x.startsWith("15 CHN")));
   assert.ok(ev("Bolivian President Evo Morales resigned on Sunday after the head of the armed forces called on him to step down.", "2019-11-10").some((x) => x.startsWith("02 BOL")));
 });
+
+test("events: an accusation whose gerund names an act keeps both patterns; a reason told as a finding accuses what 'they' stands for", () => {
+  const e = ev("Georgia mobilised its reservists on Saturday, accusing Moscow of launching a rocket and artillery attack on Tskhinvali.", "2008-08-09", 3);
+  assert.ok(e.includes("112 GEO>RUSGOV"), JSON.stringify(e));
+  assert.ok(ev("Estonia expelled two Russian diplomats on Tuesday, saying they were linked to a sabotage plot.", "2024-03-05", 3).includes("112 EST>RUSGOV"));
+  assert.ok(ev("Poland expelled 45 Russian diplomats, saying they were spies working under diplomatic cover.", "2022-03-23", 3).includes("112 POL>RUSGOV"));
+  // what was said of a named actor accuses that actor, not one named later in the clause
+  assert.ok(ev("Britain said Moscow was behind the poisoning of a former spy in Salisbury.", "2018-03-12", 3).includes("112 GBR>RUSGOV"));
+});
+
+test("events: being forced to do something is no coercion of its own; a coup named to say who rules is background", () => {
+  assert.ok(!ev("Heavy snow and a strike by air traffic controllers forced the government to close Brussels airport.", "2024-01-10").some((x) => x.startsWith("17")));
+  assert.deepEqual(ev("The Economic Community of West African States imposed sanctions on the officers who seized power in Conakry.", "2021-09-16").map((x) => x.split(" ")[0]), ["16"]);
+  assert.ok(ev("Gabon's army seized power on Wednesday.", "2023-08-30").some((x) => x.startsWith("17 GAB")));
+});
+
+test("events: a participle after a noun told back in time or in a prepositional phrase describes the noun", () => {
+  // "the truce agreed three days earlier" is the truce's description, not a new agreement
+  assert.deepEqual(ev("Army commanders of Thailand and Cambodia met on Wednesday to discuss keeping the truce agreed three days earlier.", "2025-07-30").filter((x) => x.startsWith("03")), []);
+  assert.deepEqual(ev("Turkey called on Monday for an end to the fighting, in a statement released on the first anniversary of the war.", "2024-04-15", 3).filter((x) => x.startsWith("08")), []);
+  // ... but one with its agent tells who did it, and the clause's own verb after a describing participle stays
+  assert.ok(ev("Russia and Ukraine exchanged prisoners on Friday in a swap mediated by the United Arab Emirates.", "2024-05-31").some((x) => x.startsWith("04 ARE")));
+  // (firing on a crowd is 175, root 17)
+  assert.ok(ev("Soldiers stationed on the border opened fire at a crowd of farmers.", "2024-05-31").some((x) => x.startsWith("17")));
+});
+
+test("events: a mediation named by its 'by' phrase or after an inverted speaker is the mediator's; a bare domestic actor joined to a state's is that state's", () => {
+  assert.ok(ev("Saudi Arabia reopened its borders to Qatar on Monday, the Kuwaiti foreign minister said, after mediation by Kuwait.", "2021-01-04").includes("04 KWT>-"));
+  const e = ev("Sudan's army and the paramilitary forces signed a ceasefire in Jeddah on Saturday, at talks facilitated by Saudi Arabia.", "2023-05-20");
+  assert.ok(e.some((x) => x.startsWith("04 SAU")), JSON.stringify(e));
+  assert.ok(ev("Venezuela's government and the opposition signed an agreement in Bridgetown on Tuesday.", "2023-10-17", 3).includes("057 VENOPP>VENGOV"));
+});

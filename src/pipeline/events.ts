@@ -59,6 +59,29 @@ const DECIDE = new Set(["agree", "agreed", "decide", "decided", "resolve", "reso
 const ANNOUNCE = new Set(["announce", "declare", "unveil", "proclaim"]);
 /** Words after which a gerund is the content of another act ("accused of attacking", "charges including aiding", "barred from entering"). */
 const COMPLEMENT = new Set(["of", "for", "about", "on", "against", "toward", "towards", "including", "from"]);
+/** A pattern of an accusation told as a finding: "say * be * behind", "say * be * linked to". */
+const TOLD_FINDING = /^(say|state|claim|insist|allege|conclude|determine)\b[^*]*\* be \*/;
+/** Patterns of a seizure of power (a coup), and the spans of time before "after" that date something by it. */
+const SEIZE_POWER = /^seize\|grab\|take \* power$/;
+const TIME_SPAN = new Set(["day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"]);
+/** Does a span of time told back from the news begin at token j ("two days earlier", "a week ago", "last month")? */
+function timeAgo(toks: readonly Token[], j: number): boolean {
+  const t = toks[j];
+  if (!t) return false;
+  if (t.lower === "last" || t.lower === "earlier") return TIME_SPAN.has(toks[j + 1]?.lower ?? "") || t.lower === "earlier";
+  return (t.pos === "NUM" || t.lower === "a" || t.lower === "an") && TIME_SPAN.has(toks[j + 1]?.lower ?? "") && ["earlier", "ago", "before"].includes(toks[j + 2]?.lower ?? "");
+}
+/** Is the verb of event e a participle that describes the noun before it ("a team investigating the origins", "people
+ *  killed during the protest") rather than its subject's verb ("Turkey called", "the police arrested")? */
+function describesNoun(toks: readonly Token[], e: EventCandidate): boolean {
+  const before = toks[e.verbStart - 1];
+  if (!before) return false;
+  const w = toks[e.verbStart].lower;
+  if (/ing$/.test(w)) return before.pos === "NOUN" || before.pos === "PROPN";
+  return /ed$/.test(w) && before.pos === "NOUN" && e.source?.end !== e.verbStart;
+}
+/** Pronouns that may stand as the subject of a clause told. */
+const PRONOUN_SUBJECTS = new Set(["they", "it", "he", "she"]);
 /** Words after which "to" opens an infinitive of purpose: verbs of acting and nouns of means. */
 const PURPOSE_HEADS = new Set(["act", "acting", "work", "working", "do", "more", "step", "steps", "measures", "efforts", "effort", "action", "actions", "way", "ways", "means", "bid", "attempt", "attempts", "campaign", "drive", "push", "operation", "mission"]);
 /** Texts put to a vote or a party: a resolution, a draft, a bill. */
@@ -352,6 +375,8 @@ function isPassive(toks: readonly Token[], m: PatternMatch): boolean {
   const objectHeld = m.end - m.start > 1 && m.pattern.text.includes("*");
   const by = byAgentAt(toks, m.start + 1) ? 0 : objectHeld ? -1 : toks.slice(m.end, m.end + 4).findIndex((t) => t.lower === "by");
   if (by < 0 || m.start === 0) return false;
+  // (", the minister said, after mediation by Kuwait": a "by" past a comma, a subordinator or a noun is another phrase's)
+  if (toks.slice(m.end, m.end + by).some((t) => t.lower === "," || SUBORDINATORS.has(t.lower) || t.pos === "NOUN")) return false;
   // (", mediated by Oman": a participle after a comma with its agent right after it)
   return toks[m.start - 1].pos === "NOUN" || toks[m.start - 1].pos === "PROPN" || (toks[m.start - 1].lower === "," && by === 0 && /ed$/.test(v.lower));
 }
@@ -578,7 +603,9 @@ function nounSource(c: Ctx, m: PatternMatch, exclude: Set<Mention>): { source: M
   // ("prompting clashes between his supporters and police": an act a verb of causing sets off is told as happening)
   const caused = head >= 0 && c.toks[head].pos === "VERB" && (PROTEST_TOLD.has(c.toks[head].lemma) || PROTEST_TOLD.has(c.toks[head].lower));
   const subjectPosition = head < 0 || c.toks[head].lower === "," || c.toks[head].pos === "SCONJ" || caused;
-  if (m.pattern.code.startsWith("045")) return { source: byPhrase(c, m.end, exclude), target: null };
+  // ("mediation by Kuwait": a pattern may end on its own "by")
+  const byFrom = c.toks[m.end - 1]?.lower === "by" ? m.end - 1 : m.end;
+  if (m.pattern.code.startsWith("045")) return { source: byPhrase(c, byFrom, exclude), target: null };
   const from = c.toks[m.end - 1]?.lower === "between" ? (subjectPosition ? m.end - 1 : c.toks.length) : m.end;
   for (let j = from; j < Math.min(c.toks.length, m.end + 10); j++) {
     const w = c.toks[j].lower;
@@ -628,8 +655,14 @@ function selectMatches(all: PatternMatch[], toks: readonly Token[]): PatternMatc
   const taken: PatternMatch[] = [];
   // "signed a US-brokered peace declaration": a mediation after a hyphen is an act of its own inside another's phrase
   const inner = (m: PatternMatch) => hyphenMediation(toks, m);
+  // "accusing Baku of launching an artillery attack": an accusation ending on the gerund of its "of"/"for" shares that word
+  // with the pattern of what the gerund tells; both are kept (the told act is then dropped as the accusation's content)
+  const chained = (a: PatternMatch, b: PatternMatch) => {
+    const [x, y] = a.start < b.start ? [a, b] : [b, a];
+    return x.end - 1 === y.start && x.pattern.code.startsWith("11") && /ing$/.test(toks[y.start].lower) && ["of", "for"].includes(toks[y.start - 1]?.lower ?? "");
+  };
   for (const m of sorted) {
-    if (!inner(m) && taken.some((t) => !inner(t) && m.start < t.end && t.start < m.end)) continue;
+    if (!inner(m) && taken.some((t) => !inner(t) && m.start < t.end && t.start < m.end && !chained(m, t))) continue;
     taken.push(m);
   }
   return taken.sort((a, b) => a.start - b.start);
@@ -767,6 +800,18 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       }
       if (t.lower === "," || t.lower === ";" || t.pos === "VERB" || t.pos === "AUX" || t.pos === "ADP" || t.pos === "SCONJ") break;
     }
+    // "the officers who seized power in July", "a week after the military seized power": a coup named to say who the
+    // junta is, or when, is background (one told as the news, "the military seized power on Monday", is coded)
+    if (!dropped && SEIZE_POWER.test(m.pattern.text) && !isNoun) {
+      for (let j = v - 1; j >= Math.max(0, v - 5); j--) {
+        const w = toks[j].lower;
+        if ((w === "who" || w === "that" || w === "which") || (w === "after" && TIME_SPAN.has(toks[j - 1]?.lower ?? ""))) {
+          dropped = "background (who the rulers are, or since when), not a report of the seizure";
+          break;
+        }
+        if (w === "," || w === ";" || toks[j].pos === "VERB") break;
+      }
+    }
     // "said North Korea was behind the killing of ...": the act is told as the doing of the subject of "was behind"
     let behind: Mention | null = null;
     if (isNoun) {
@@ -791,7 +836,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     } else if (isNoun) {
       // the object of a statement, a protest or a verbal conflict ("denounced the Russian invasion", "protested
       // against the war"): a reference to an act reported elsewhere, not a report of it here and now
-      if (prev && v >= prevEnd && v - prevEnd <= 20 && toks[prev.verbStart].pos === "VERB" && !toks.slice(prevEnd, v).some((t) => t.pos === "VERB" || t.lower === ";")) {
+      // (", the minister said, after mediation by Kuwait": a comma right after the verb closes its clause, and so does
+      // a subordinator before a cooperative act: "agreed to work towards a truce after talks in Doha under Qatari
+      // mediation", but "condemned the war after the Russian invasion" refers to the invasion)
+      if (prev && v >= prevEnd && v - prevEnd <= 20 && toks[prev.verbStart].pos === "VERB" && toks[prevEnd]?.lower !== "," && !toks.slice(prevEnd, v).some((t) => t.pos === "VERB" || t.lower === ";" || (SUBORDINATORS.has(t.lower) && onto.nearest(code)!.quad <= 2))) {
         const gov = onto.nearest(prev.code);
         // "announced the expulsion of 23 diplomats", "declared a state of emergency": an act announced is the announcer's
         // (quotation marks aside: 'announced a "special military operation"')
@@ -1026,6 +1074,18 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
           ) ?? null;
         if (target) notes.push("target inside the pattern");
       }
+      // "said Tehran was behind the attacks", "expelled six diplomats, saying they were linked to ...": the accused of an
+      // accusation told as a finding is the subject of its "be", or what a pronoun there stands for, the object of the act before
+      if (TOLD_FINDING.test(p.text)) {
+        const be = toks.findIndex((t, j) => j > v && j < m.end && t.lemma === "be");
+        const inner = be < 0 ? undefined : mentions.find((x) => !x.modifier && x !== source && x.start > v && x.end <= be);
+        const pronoun = be > 0 && toks.slice(v + 1, be).some((t) => PRONOUN_SUBJECTS.has(t.lower));
+        const told = inner ?? (pronoun ? prev?.target ?? null : null);
+        if (told && told !== source) {
+          target = told;
+          notes.push(inner ? "target: the subject of what was said" : "target: the object of the act before, which the pronoun stands for");
+        }
+      }
       // a dictionary's patterns take, as PETRARCH does, the first actor after the verb in its clause
       if (!target && p.literal && !p.notarget && !speech) {
         const stop = toks.findIndex((t, j) => j >= m.end && (t.lower === ";" || (t.pos === "VERB" && j > m.end + 1 && toks[j - 1].lower === ",")));
@@ -1195,11 +1255,22 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         code = "139";
       }
     }
-    // "supplies to troops stationed on a warship", "diplomats accused of spying": an -ed verb right after the object
+    // "supplies to troops stationed on a warship", "diplomats accused of spying", "the ceasefire agreed two days earlier":
+    // an -ed verb right after the object
     // noun of another act, before a preposition, describes that noun (a reduced relative clause); it reports no act
     // (not after a participle that itself describes the subject: "Protesters demanding his resignation marched in Lima")
-    if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by" && !byAgentAt(toks, v + 1) && prev && prev.verbEnd <= v && toks[prev.verbStart].pos === "VERB" && !SAY_THAT.has(toks[prev.verbStart].lemma) && !prev.notes.includes("participle: the noun it describes") && !prev.notes.includes("passive") && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that" || SUBORDINATORS.has(t.lower))) {
+    if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && ((toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by") || timeAgo(toks, m.end)) && !byAgentAt(toks, v + 1) && prev && prev.verbEnd <= v && toks[prev.verbStart].pos === "VERB" && !SAY_THAT.has(toks[prev.verbStart].lemma) && !prev.notes.includes("participle: the noun it describes") && !prev.notes.includes("passive") && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that" || SUBORDINATORS.has(t.lower))) {
       dropped = `describes the noun before it ("${toks[v - 1].text} ${vt.text} ..."), not an act`;
+    }
+    // "in a position paper released on the anniversary", "at a ceremony held in Kyiv": an -ed verb right after the noun of
+    // a prepositional phrase describes that noun; it reports no act (a noun that names an actor may be a subject: "in
+    // the city, police arrested"; one with its agent, "in a deal brokered by Qatar", "in an attack claimed by", tells who did it)
+    if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 1 && toks[v - 1].pos === "NOUN" && !mentions.some((x) => x.start < v && x.end >= v) && toks[m.end]?.lower !== "by" && !byAgentAt(toks, v + 1)) {
+      let k = v - 2;
+      while (k >= 0 && (toks[k].pos === "NOUN" || toks[k].pos === "ADJ" || toks[k].pos === "NUM" || toks[k].lower === "-")) k--;
+      // (an act of the clause is coded before the phrase: in "professionals of the theatre sector gathered", "forces
+      // positioned on the border opened fire" the verb is the subject's)
+      if (k >= 1 && toks[k].pos === "DET" && toks[k - 1].pos === "ADP" && toks[k - 1].lower !== "that" && !!prev && !prev.dropped && prev.verbEnd <= k - 1 && !describesNoun(toks, prev) && !toks.slice(0, k - 1).some((t) => SUBORDINATORS.has(t.lower))) dropped = `describes the noun before it ("${toks[v - 1].text} ${vt.text} ..."), not an act`;
     }
     // "vetoed a resolution on Friday demanding a ceasefire", "blocked a draft calling for sanctions": what a text kept
     // from adoption would have done reports no act

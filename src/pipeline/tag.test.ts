@@ -84,3 +84,11 @@ test("tag: a past form called a noun after a parenthetical's closing comma is th
   const d2 = stage.run({ ...newDoc({ id: "u", text: plain }), text: plain, paragraphs: [{ start: 0, end: plain.length, caption: false }] });
   assert.equal(d2.sentences[0].tokens.find((x) => x.lower === "army")!.pos, "NOUN");
 });
+
+test("tag: a territory's participle before its name describes it ('in Israel and occupied East Jerusalem'); a verb after 'and' stays one", () => {
+  const pos = (text: string, word: string) => tagged(text).sentences[0].tokens.find((t) => t.text === word)!.pos;
+  assert.equal(pos("The law bars the agency from working in Israel and occupied East Jerusalem.", "occupied"), "ADJ");
+  assert.equal(pos("Settlers in occupied Hebron threw stones.", "occupied"), "ADJ");
+  assert.equal(pos("Russia invaded Ukraine and occupied Crimea.", "occupied"), "VERB");
+  assert.equal(pos("Gunmen killed dozens of villagers and abducted scores of women.", "abducted"), "VERB");
+});

@@ -144,11 +144,27 @@ export function retagAttributiveParticiples(tokens: Token[]): void {
     const t = tokens[i];
     if (t.pos !== "VERB" || !/ed$/.test(t.lower)) continue;
     const before = tokens[i - 1];
+    const next = tokens[i + 1];
     // after a preposition too ("aid to displaced families"): an -ed word there is never an infinitive
-    if (!(DETERMINER_LIKE.has(before.pos) || POSSESSIVES.has(before.lower) || before.pos === "ADP" || before.lower === "to") || tokens[i + 1].pos !== "NOUN") continue;
+    // ... and before a name ("in occupied East Jerusalem"); a territory's participle also in a noun phrase joined to one
+    // after a preposition ("from operating in Israel and occupied East Jerusalem", but "killed hundreds of men and abducted")
+    const opener = DETERMINER_LIKE.has(before.pos) || POSSESSIVES.has(before.lower) || before.pos === "ADP" || before.lower === "to";
+    if (!(opener || (before.lower === "and" && TERRITORY_PARTICIPLES.has(t.lower) && inPrepositionalPhrase(tokens, i - 2)))) continue;
+    const beforeName = before.pos === "ADP" || before.pos === "DET" || before.lower === "and";
+    if (!(next.pos === "NOUN" || (next.pos === "PROPN" && beforeName))) continue;
     t.pos = "ADJ";
     t.attributive = true;
   }
+}
+
+/** Participles that name a territory by its state ("occupied East Jerusalem", "annexed Crimea"). */
+const TERRITORY_PARTICIPLES = new Set(["occupied", "annexed", "disputed", "contested", "besieged", "blockaded"]);
+
+/** Does the noun phrase ending at token j stand in a prepositional phrase ("in Israel", "from the West Bank")? */
+function inPrepositionalPhrase(tokens: readonly Token[], j: number): boolean {
+  let k = j;
+  while (k >= 0 && (tokens[k].pos === "PROPN" || tokens[k].pos === "NOUN" || tokens[k].pos === "ADJ" || tokens[k].pos === "DET")) k--;
+  return k < j && k >= 0 && tokens[k].pos === "ADP";
 }
 
 /** Words that open a headline's second clause: "..., as protesters storm parliament". */
