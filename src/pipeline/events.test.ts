@@ -1068,3 +1068,10 @@ test("events: a mediation named by its 'by' phrase or after an inverted speaker 
   assert.ok(e.some((x) => x.startsWith("04 SAU")), JSON.stringify(e));
   assert.ok(ev("Venezuela's government and the opposition signed an agreement in Bridgetown on Tuesday.", "2023-10-17", 3).includes("057 VENOPP>VENGOV"));
 });
+
+test("events: a cartel's gunmen are criminals of the place; security forces killing rebels fight them", () => {
+  assert.ok(ev("Cartel gunmen battled soldiers for hours in the Mexican city of Culiacan on Thursday.", "2019-10-17", 3).some((x) => x.startsWith("190 MEXCRM")));
+  assert.deepEqual(ev("Indian security forces killed 12 Maoist rebels in a forest in Chhattisgarh on Friday.", "2024-04-19", 3).filter((x) => x.startsWith("18") || x.startsWith("19")).map((x) => x.split(" ")[0]), ["190"]);
+  // police shooting protesters still repress them
+  assert.ok(ev("Police shot dead three protesters in Nairobi on Tuesday.", "2024-06-25").some((x) => x.startsWith("17 KENCOP")));
+});

@@ -16,7 +16,8 @@ const RECODINGS: ReadonlyArray<{ why: string; applies: (source: Mention | null, 
   // a state's armed forces, or the state itself, killing or bombing use conventional military force (state-force.tsv)
   // ("soldiers bombed parliament": an army is a state's even before the record stage finds which)
   // (a state that executes or hangs someone does not wage war on him: "Iran executed a man convicted of spying" stays 1823)
-  { why: "done by state forces", applies: (s, _t, verb) => (s?.sector === "MIL" || (!!s?.country && s.sector === null && !s.people)) && !EXECUTE.has(verb), recode: (o, c) => o.recoded("stateForce", c) },
+  // ("security forces killed 31 Maoist rebels": police or security forces fighting an armed group use it too)
+  { why: "done by state forces", applies: (s, t, verb) => (s?.sector === "MIL" || (!!s?.country && s.sector === null && !s.people) || (s?.sector === "COP" && (t?.sector === "REB" || t?.sector === "UAF"))) && !EXECUTE.has(verb), recode: (o, c) => o.recoded("stateForce", c) },
   // some acts are other acts when a non-state armed actor does them: rebels abduct, they do not arrest (irregular-force.tsv)
   { why: "done by a non-state armed actor", applies: (s) => s?.sector === "REB" || s?.sector === "CRM", recode: (o, c) => o.recoded("irregularForce", c) },
   // violence turned on an armed force is fighting: "militants killed 71 soldiers" (against-forces.tsv)

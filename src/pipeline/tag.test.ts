@@ -10,6 +10,11 @@ function tagged(text: string) {
   return tag.run(doc);
 }
 
+/** The part of speech of the first token spelled `word` in the first sentence of `text`. */
+function pos(text: string, word: string): string {
+  return tagged(text).sentences[0].tokens.find((t) => t.text === word)!.pos;
+}
+
 test("tag: sentences and tokens keep exact character offsets", () => {
   const text = "Iran's Foreign Minister said on Tuesday that Tehran wouldn't attack U.S. forces. Militants were killed by the army in Mosul — according to AFP.";
   const doc = tagged(text);
@@ -86,9 +91,15 @@ test("tag: a past form called a noun after a parenthetical's closing comma is th
 });
 
 test("tag: a territory's participle before its name describes it ('in Israel and occupied East Jerusalem'); a verb after 'and' stays one", () => {
-  const pos = (text: string, word: string) => tagged(text).sentences[0].tokens.find((t) => t.text === word)!.pos;
   assert.equal(pos("The law bars the agency from working in Israel and occupied East Jerusalem.", "occupied"), "ADJ");
   assert.equal(pos("Settlers in occupied Hebron threw stones.", "occupied"), "ADJ");
   assert.equal(pos("Russia invaded Ukraine and occupied Crimea.", "occupied"), "VERB");
   assert.equal(pos("Gunmen killed dozens of villagers and abducted scores of women.", "abducted"), "VERB");
+});
+
+test("tag: a verb after a possessive is a noun; a gerund after 'and' joined to a participle is one; 'at least' opens an object", () => {
+  assert.equal(pos("Gunmen fought troops in retaliation for his capture.", "capture"), "NOUN");
+  assert.equal(pos("Rebels advanced on the city, shelling villages and bombing roads on the way.", "bombing"), "VERB");
+  assert.equal(pos("The shelling and bombing of the city went on.", "bombing"), "NOUN");
+  assert.equal(pos("Armed bandits abducted at least 80 pupils.", "abducted"), "VERB");
 });

@@ -63,7 +63,9 @@ export function retagPastTense(tokens: Token[]): void {
     const nounObject = tokens[i + 1].pos === "NOUN" && (tokens[i - 1].pos === "NOUN" || tokens[i - 1].pos === "PROPN") && PLURAL_SUBJECT.test(tokens[i - 1].lower);
     // ("killed hundreds of men and abducted thousands of women": a second verb after "and", its object a noun)
     const coordinated = tokens[i - 1].lower === "and" && tokens.slice(0, i - 1).some((x) => x.pos === "VERB") && (OBJECT_START.has(tokens[i + 1].pos) || tokens[i + 1].pos === "NOUN");
-    if (!coordinated && (!SUBJECT_END.has(tokens[i - 1].pos) || !(OBJECT_START.has(tokens[i + 1].pos) || nounObject))) continue;
+    // ("bandits abducted at least 287 pupils": a count's "at least" opens an object too)
+    const atLeast = tokens[i + 1].lower === "at" && tokens[i + 2]?.lower === "least" && PLURAL_SUBJECT.test(tokens[i - 1].lower);
+    if (!coordinated && (!SUBJECT_END.has(tokens[i - 1].pos) || !(OBJECT_START.has(tokens[i + 1].pos) || nounObject || atLeast))) continue;
     if (tokens[i - 1].pos === "PRON" && tokens[i - 1].lower !== "they" && tokens[i - 1].lower !== "he" && tokens[i - 1].lower !== "she" && tokens[i - 1].lower !== "it") continue;
     t.pos = "VERB";
     if (irregular) t.lemma = irregular;
@@ -165,6 +167,34 @@ function inPrepositionalPhrase(tokens: readonly Token[], j: number): boolean {
   let k = j;
   while (k >= 0 && (tokens[k].pos === "PROPN" || tokens[k].pos === "NOUN" || tokens[k].pos === "ADJ" || tokens[k].pos === "DET")) k--;
   return k < j && k >= 0 && tokens[k].pos === "ADP";
+}
+
+/** Possessive determiners that are never an object ("her" may be: "arrested her"). */
+const OWNERS = new Set(["his", "its", "their", "our", "my", "your"]);
+
+/** A base or present form the tagger calls a verb right after a possessive is a noun: "in retaliation for his capture",
+ *  "their release", "its attack" (an -ing or -ed word there, "their fleeing", "its detained staff", stays as tagged). */
+export function retagAfterPossessive(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos === "VERB" && OWNERS.has(tokens[i - 1].lower) && !/(ing|ed)$/.test(t.lower)) t.pos = "NOUN";
+  }
+}
+
+/** A gerund the tagger calls a noun after "and", when a participle with an object opens the phrase before it, is the
+ *  second participle: ", deploying tanks in Istanbul and bombing parliament" ("the shelling and bombing of Gaza",
+ *  with no participle before it, stays a noun). */
+export function retagCoordinatedGerund(tokens: Token[]): void {
+  for (let i = 2; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos !== "NOUN" || !/^[a-z]{3,}ing$/.test(t.lower) || tokens[i - 1].lower !== "and" || !["NOUN", "PROPN", "DET", "NUM"].includes(tokens[i + 1].pos)) continue;
+    let j = i - 2;
+    while (j >= 0 && i - j <= 8 && tokens[j].lower !== "," && !(tokens[j].pos === "VERB" && /ing$/.test(tokens[j].lower))) j--;
+    if (j < 0 || tokens[j].lower === "," || i - j > 8 || !(tokens[j].pos === "VERB" && /ing$/.test(tokens[j].lower))) continue;
+    if (!["NOUN", "PROPN", "DET", "NUM", "ADJ"].includes(tokens[j + 1]?.pos ?? "")) continue;
+    t.pos = "VERB";
+    guessBase(t, t.lower.slice(0, -3));
+  }
 }
 
 /** Words that open a headline's second clause: "..., as protesters storm parliament". */
@@ -273,6 +303,8 @@ export function createTagStage(nlp: Nlp = loadTagger(), verbWord: (w: string) =>
             retagPastTense(tokens);
             retagClauseHeads(tokens);
             retagAttributiveParticiples(tokens);
+            retagAfterPossessive(tokens);
+            retagCoordinatedGerund(tokens);
             retagHeadlineVerb(tokens, verbWord);
             retagVerbAfterParenthetical(tokens, verbWord);
             addBaseFormGuesses(tokens);
