@@ -1075,3 +1075,17 @@ test("events: a cartel's gunmen are criminals of the place; security forces kill
   // police shooting protesters still repress them
   assert.ok(ev("Police shot dead three protesters in Nairobi on Tuesday.", "2024-06-25").some((x) => x.startsWith("17 KENCOP")));
 });
+
+test("events: opposing a proposal rejects it; a suspect handed over to a court is judicial cooperation, oneself handed over a surrender", () => {
+  assert.ok(ev("The prime minister said he opposed the creation of a new regional authority.", "2024-01-18", 3).some((x) => x.startsWith("120")));
+  assert.ok(ev("Kosovo handed the former commander over to the special tribunal in The Hague on Monday.", "2020-11-09", 3).some((x) => x.startsWith("063 KSV") || x.startsWith("063 XKX")));
+  assert.ok(ev("Guatemala sent 14 suspected drug lords to the United States on Friday.", "2024-03-01", 3).some((x) => x.startsWith("063 GTM")));
+  assert.ok(ev("The former president handed himself over to police on Wednesday night.", "2021-07-07").some((x) => x.startsWith("08")));
+});
+
+test("events: 'with X warning of' is X's warning; a denial with its own object does not negate the verb after 'and'", () => {
+  assert.ok(ev("The two leaders spoke by phone on Monday, with Macron warning of consequences if Iran enriched uranium further.", "2024-06-10").some((x) => x.startsWith("13 FRAGOV")));
+  assert.ok(ev("Moscow denied involvement and warned that any retaliation would mean war.", "2024-06-10").some((x) => x.startsWith("13 RUS")));
+  // a denial of what was done still negates it
+  assert.ok(!ev("Moscow denied attacking the convoy.", "2024-06-10").some((x) => x.startsWith("19")));
+});

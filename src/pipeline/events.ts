@@ -199,6 +199,9 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
   while (j >= clauseStart && steps < 7) {
     const t = toks[j];
     if (t.lower === "," || t.lower === ";") break;
+    // "denied involvement and warned that ...": "and" after an object closes the verb phrase before it ("did not attack
+    // and kill" shares its negation)
+    if (t.lower === "and" && ["NOUN", "PROPN"].includes(toks[j - 1]?.pos ?? "")) break;
     // "possible military action": a possibility adjective before its noun qualifies the noun, not the act
     if (t.pos === "ADJ" && ["NOUN", "ADJ"].includes(toks[j + 1]?.pos ?? "") && j + 1 < v) {
       j--;
@@ -1260,7 +1263,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // an -ed verb right after the object
     // noun of another act, before a preposition, describes that noun (a reduced relative clause); it reports no act
     // (not after a participle that itself describes the subject: "Protesters demanding his resignation marched in Lima")
-    if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && ((toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by") || timeAgo(toks, m.end)) && !byAgentAt(toks, v + 1) && prev && prev.verbEnd <= v && toks[prev.verbStart].pos === "VERB" && !SAY_THAT.has(toks[prev.verbStart].lemma) && !prev.notes.includes("participle: the noun it describes") && !prev.notes.includes("passive") && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that" || SUBORDINATORS.has(t.lower))) {
+    if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && ((toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by") || (timeAgo(toks, m.end) && !toks.slice(m.end, m.end + 5).some((t) => t.lower === "by"))) && !byAgentAt(toks, v + 1) && prev && prev.verbEnd <= v && toks[prev.verbStart].pos === "VERB" && !SAY_THAT.has(toks[prev.verbStart].lemma) && !prev.notes.includes("participle: the noun it describes") && !prev.notes.includes("passive") && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that" || SUBORDINATORS.has(t.lower))) {
       dropped = `describes the noun before it ("${toks[v - 1].text} ${vt.text} ..."), not an act`;
     }
     // "in a position paper released on the anniversary", "at a ceremony held in Kyiv": an -ed verb right after the noun of

@@ -183,7 +183,7 @@ export function retagAfterPossessive(tokens: Token[]): void {
 
 /** A gerund the tagger calls a noun after "and", when a participle with an object opens the phrase before it, is the
  *  second participle: ", deploying tanks in Istanbul and bombing parliament" ("the shelling and bombing of Gaza",
- *  with no participle before it, stays a noun). */
+ *  with no participle before it, stays a noun); and so is one after "with" and its subject (", with Biden warning of"). */
 export function retagCoordinatedGerund(tokens: Token[]): void {
   for (let i = 2; i + 1 < tokens.length; i++) {
     const t = tokens[i];
@@ -192,6 +192,16 @@ export function retagCoordinatedGerund(tokens: Token[]): void {
     while (j >= 0 && i - j <= 8 && tokens[j].lower !== "," && !(tokens[j].pos === "VERB" && /ing$/.test(tokens[j].lower))) j--;
     if (j < 0 || tokens[j].lower === "," || i - j > 8 || !(tokens[j].pos === "VERB" && /ing$/.test(tokens[j].lower))) continue;
     if (!["NOUN", "PROPN", "DET", "NUM", "ADJ"].includes(tokens[j + 1]?.pos ?? "")) continue;
+    t.pos = "VERB";
+    guessBase(t, t.lower.slice(0, -3));
+  }
+  // ", with Biden warning of consequences", "with protesters demanding": the -ing word after "with" and a name is a participle
+  for (let i = 2; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos !== "NOUN" || !/^[a-z]{3,}ing$/.test(t.lower) || !["ADP", "DET", "NUM", "SCONJ"].includes(tokens[i + 1].pos)) continue;
+    let j = i - 1;
+    while (j > 0 && i - j <= 4 && (tokens[j].pos === "PROPN" || (tokens[j].pos === "NOUN" && /s$/.test(tokens[j].lower)) || tokens[j].pos === "DET" || tokens[j].pos === "ADJ")) j--;
+    if (j === i - 1 || tokens[j].lower !== "with" || !(tokens[i - 1].pos === "PROPN" || tokens[i - 1].pos === "NOUN")) continue;
     t.pos = "VERB";
     guessBase(t, t.lower.slice(0, -3));
   }
