@@ -1089,3 +1089,10 @@ test("events: 'with X warning of' is X's warning; a denial with its own object d
   // a denial of what was done still negates it
   assert.ok(!ev("Moscow denied attacking the convoy.", "2024-06-10").some((x) => x.startsWith("19")));
 });
+
+test("events: a clause whose subject is a noun phrase that names no actor borrows none ('saying the mission would violate ...')", () => {
+  const e = ev("Syria rejected on Saturday a plan to send observers, saying the mission would violate its sovereignty.", "2011-11-19");
+  assert.deepEqual(e.map((x) => x.split(" ")[0]), ["12"]);
+  // a named subject still acts, and so does the actor a modifier names ("a U.S. drone strike killed")
+  assert.ok(ev("Officials said a U.S. drone strike killed two militants in Yemen.", "2020-01-29").some((x) => x.startsWith("19 USA")));
+});

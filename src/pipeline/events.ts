@@ -490,6 +490,7 @@ function finderOf(c: Ctx, v: number, clauseStart: number): Mention | null {
 }
 
 function subjectLeft(c: Ctx, v: number, floor: number, exclude: Set<Mention>): Mention | null {
+  if (ownNounSubject(c, v, floor)) return null;
   let fallback: Mention | null = null;
   for (let k = c.mentions.length - 1; k >= 0; k--) {
     const m = c.mentions[k];
@@ -583,6 +584,19 @@ function byPhrase(c: Ctx, from: number, exclude: Set<Mention>): Mention | null {
     if (CLAUSE_STOP.has(c.toks[j].lower)) return null;
   }
   return null;
+}
+
+/** Does the verb at v have a subject of its own that is no actor: a noun phrase right before it (auxiliaries aside) that
+ *  opens its clause ("saying the mission would violate its sovereignty", "though such an operation would require")? */
+function ownNounSubject(c: Ctx, v: number, floor: number): boolean {
+  let j = v - 1;
+  while (j >= floor && (c.toks[j].pos === "AUX" || c.toks[j].pos === "ADV" || c.toks[j].pos === "PART")) j--;
+  if (j < floor || j === v - 1 || c.toks[j].pos !== "NOUN") return false;
+  const head = j;
+  while (j >= floor && (c.toks[j].pos === "NOUN" || c.toks[j].pos === "ADJ" || c.toks[j].pos === "DET")) j--;
+  if (c.mentions.some((m) => m.start <= head && m.end > j)) return false;
+  const opener = c.toks[j];
+  return j < floor || opener.lower === "," || opener.lower === "that" || opener.pos === "SCONJ" || (opener.pos === "VERB" && SAY_THAT.has(opener.lemma));
 }
 
 /** Source of a nominal event: a modifier or possessive just before it, or a "by"/"between" phrase after. */
