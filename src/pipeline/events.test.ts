@@ -1096,3 +1096,11 @@ test("events: a clause whose subject is a noun phrase that names no actor borrow
   // a named subject still acts, and so does the actor a modifier names ("a U.S. drone strike killed")
   assert.ok(ev("Officials said a U.S. drone strike killed two militants in Yemen.", "2020-01-29").some((x) => x.startsWith("19 USA")));
 });
+
+test("events: a flight into exile is no visit; an apology not offered is none; a group 'opposed to' something is described, not acting", () => {
+  assert.ok(!ev("The former president flew into exile in Spain on Sunday.", "2024-09-08").some((x) => x.startsWith("04")));
+  assert.ok(!ev("The prime minister laid a wreath at the memorial but offered no apology.", "2016-05-27").some((x) => x.startsWith("05")));
+  assert.deepEqual(ev("A splinter group opposed to the peace process admitted on Tuesday that it had planted the bomb.", "1998-08-18").map((x) => x.split(" ")[0]).filter((c) => c === "11"), []);
+  // ... nor do suspects arrested accuse anyone
+  assert.ok(!ev("Police arrested dozens of suspects on Tuesday.", "2019-04-23").some((x) => x.startsWith("11")));
+});

@@ -1280,6 +1280,11 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     if (!isNoun && !dropped && vt.pos === "VERB" && /ed$/.test(vt.lower) && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN") && ((toks[m.end]?.pos === "ADP" && toks[m.end].lower !== "by") || (timeAgo(toks, m.end) && !toks.slice(m.end, m.end + 5).some((t) => t.lower === "by"))) && !byAgentAt(toks, v + 1) && prev && prev.verbEnd <= v && toks[prev.verbStart].pos === "VERB" && !SAY_THAT.has(toks[prev.verbStart].lemma) && !prev.notes.includes("participle: the noun it describes") && !prev.notes.includes("passive") && !toks.slice(prev.verbEnd, v).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.lower === "," || t.lower === "and" || t.lower === "who" || t.lower === "which" || t.lower === "that" || SUBORDINATORS.has(t.lower))) {
       dropped = `describes the noun before it ("${toks[v - 1].text} ${vt.text} ..."), not an act`;
     }
+    // "a splinter group opposed to the peace process", "troops loyal to ...": a participle of state after a noun or a comma
+    // says what the noun is, not what it did
+    if (!isNoun && !dropped && STATE_PARTICIPLES.has(vt.lower) && toks[v + 1]?.lower === "to" && v > 0 && (toks[v - 1].pos === "NOUN" || toks[v - 1].pos === "PROPN" || toks[v - 1].lower === ",")) {
+      dropped = `describes the noun before it ("${toks[v - 1].text} ${vt.text} to"), not an act`;
+    }
     // "in a position paper released on the anniversary", "at a ceremony held in Kyiv": an -ed verb right after the noun of
     // a prepositional phrase describes that noun; it reports no act (a noun that names an actor may be a subject: "in
     // the city, police arrested"; one with its agent, "in a deal brokered by Qatar", "in an attack claimed by", tells who did it)

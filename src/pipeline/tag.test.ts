@@ -103,3 +103,8 @@ test("tag: a verb after a possessive is a noun; a gerund after 'and' joined to a
   assert.equal(pos("The shelling and bombing of the city went on.", "bombing"), "NOUN");
   assert.equal(pos("Armed bandits abducted at least 80 pupils.", "abducted"), "VERB");
 });
+
+test("tag: an -ing word between a possessive and its noun describes it; a verb form after 'of' is a noun", () => {
+  assert.equal(pos("It was the latest sign of Beijing's deepening ties with Moscow.", "deepening"), "ADJ");
+  assert.equal(pos("Police arrested dozens of suspects.", "suspects"), "NOUN");
+});

@@ -173,11 +173,18 @@ function inPrepositionalPhrase(tokens: readonly Token[], j: number): boolean {
 const OWNERS = new Set(["his", "its", "their", "our", "my", "your"]);
 
 /** A base or present form the tagger calls a verb right after a possessive is a noun: "in retaliation for his capture",
- *  "their release", "its attack" (an -ing or -ed word there, "their fleeing", "its detained staff", stays as tagged). */
+ *  "their release", "its attack" (an -ed word there, "its detained staff", stays as tagged); an -ing word there before
+ *  a noun is an adjective ("Beijing's deepening ties"). */
 export function retagAfterPossessive(tokens: Token[]): void {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.pos === "VERB" && OWNERS.has(tokens[i - 1].lower) && !/(ing|ed)$/.test(t.lower)) t.pos = "NOUN";
+    // ("arrested dozens of suspects": after "of", too)
+    if (t.pos === "VERB" && (OWNERS.has(tokens[i - 1].lower) || tokens[i - 1].lower === "of") && !/(ing|ed)$/.test(t.lower)) t.pos = "NOUN";
+    // "Beijing's deepening ties", "Russia's continuing attacks": an -ing word between a possessive and its noun describes it
+    else if (t.pos === "VERB" && /ing$/.test(t.lower) && (tokens[i - 1].lower === "'s" || OWNERS.has(tokens[i - 1].lower)) && tokens[i + 1]?.pos === "NOUN") {
+      t.pos = "ADJ";
+      t.attributive = true;
+    }
   }
 }
 
