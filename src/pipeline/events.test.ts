@@ -1104,3 +1104,11 @@ test("events: a flight into exile is no visit; an apology not offered is none; a
   // ... nor do suspects arrested accuse anyone
   assert.ok(!ev("Police arrested dozens of suspects on Tuesday.", "2019-04-23").some((x) => x.startsWith("11")));
 });
+
+test("events: an act its clause dates years before the article is history, not news", () => {
+  const e = ev("The mayor laid a wreath at the memorial on Friday for the students killed by riot police in 1988.", "2022-08-08");
+  assert.ok(!e.some((x) => x.startsWith("17") || x.startsWith("18")), JSON.stringify(e));
+  assert.ok(!ev("In 2014, Russia annexed Crimea.", "2024-03-18").some((x) => x.startsWith("19") || x.startsWith("17")));
+  // last year's act, or one dated this year, is still reported
+  assert.ok(ev("Police killed two protesters in 2023, the commission said on Tuesday.", "2024-01-16").some((x) => x.startsWith("17")));
+});

@@ -81,6 +81,26 @@ function describesNoun(toks: readonly Token[], e: EventCandidate): boolean {
   if (/ing$/.test(w)) return before.pos === "NOUN" || before.pos === "PROPN";
   return /ed$/.test(w) && before.pos === "NOUN" && e.source?.end !== e.verbStart;
 }
+/** The year, two or more before the article's `year`, that an "in"/"during" phrase of the clause of the verb at v gives
+ *  ("destroyed by an American atomic bomb in 1945"), or null. The phrase may stand after the match (up to ten words, not
+ *  past a comma or another verb) or open the sentence ("In 1988, ..."). */
+function pastYearAt(toks: readonly Token[], v: number, end: number, year: number): number | null {
+  const yearAt = (j: number) => {
+    if (!["in", "during"].includes(toks[j]?.lower ?? "") || !/^(1[89]|20)\d\d$/.test(toks[j + 1]?.text ?? "")) return null;
+    const y = Number(toks[j + 1].text);
+    return y <= year - 2 ? y : null;
+  };
+  for (let j = Math.max(v + 1, end - 1); j < Math.min(toks.length - 1, end + 10); j++) {
+    if (toks[j].lower === "," || toks[j].lower === ";" || (toks[j].pos === "VERB" && j >= end)) break;
+    const y = yearAt(j);
+    if (y) return y;
+  }
+  for (let j = v - 1; j >= 0; j--) {
+    if (toks[j].lower === ",") return j === 2 ? yearAt(0) : null;
+    if (toks[j].pos === "VERB") return null;
+  }
+  return null;
+}
 /** Pronouns that may stand as the subject of a clause told. */
 const PRONOUN_SUBJECTS = new Set(["they", "it", "he", "she"]);
 /** Words after which "to" opens an infinitive of purpose: verbs of acting and nouns of means. */
@@ -733,7 +753,7 @@ function foldDemands(out: EventCandidate[], toks: readonly Token[]): void {
   }
 }
 
-export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: VerbLexicon, onto: Ontology, opts: EventOptions = {}, places: readonly PlaceMention[] = []): EventCandidate[] {
+export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: VerbLexicon, onto: Ontology, opts: EventOptions = {}, places: readonly PlaceMention[] = [], year: number | null = null): EventCandidate[] {
   const toks = s.tokens;
   const c: Ctx = { toks, mentions };
   const spans: MentionSpans = { byStart: new Map(), byEnd: new Map() };
@@ -1387,6 +1407,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         target = null;
       }
     }
+    // "the city destroyed by an American atomic bomb in 1945", "executions in 1988": an act its clause dates years before
+    // the article is history told as background, not news
+    const dated = year ? pastYearAt(toks, v, m.end, year) : null;
+    if (dated) dropped = dropped ?? `history ("in ${dated}"), not news`;
     if (!source) dropped = dropped ?? NO_SOURCE;
     else if (negated && !opts.keepNegated) dropped = dropped ?? "negated or hypothetical";
     else if (source.sector === "UAF" && !source.country && !opts.keepUnattributed) dropped = dropped ?? UNATTRIBUTED;
@@ -1580,13 +1604,14 @@ export function createEventsStage(lex: VerbLexicon, onto: Ontology, opts: EventO
     assigns: ["events"],
     run(doc: Doc): Doc {
       const events: EventCandidate[] = [];
+      const year = doc.published ? Number(doc.published.slice(0, 4)) : null;
       const lower = dIdx.size ? doc.sentences.map((s) => s.text.toLowerCase()) : [];
       // a story-level discard ("+World Cup") stops the whole article; a sentence-level one its sentence
       if (dIdx.size && lower.some((t) => findDiscard(t, dIdx, "story"))) return { ...doc, events };
       for (const s of doc.sentences) {
         if (s.caption) continue;
         if (dIdx.size && findDiscard(lower[s.index], dIdx, "sentence")) continue;
-        events.push(...codeSentence(s, doc.mentions[s.index], lex, onto, opts, doc.places[s.index] ?? []));
+        events.push(...codeSentence(s, doc.mentions[s.index], lex, onto, opts, doc.places[s.index] ?? [], year));
       }
       return { ...doc, events };
     },
