@@ -1112,3 +1112,12 @@ test("events: an act its clause dates years before the article is history, not n
   // last year's act, or one dated this year, is still reported
   assert.ok(ev("Police killed two protesters in 2023, the commission said on Tuesday.", "2024-01-16").some((x) => x.startsWith("17")));
 });
+
+test("events: forces sent to help another state, or at its request, are military assistance; a deal struck is no attack; a cyberattack named by its weapon", () => {
+  assert.ok(ev("Kenya began deploying 400 police officers to Haiti on Tuesday to help fight armed gangs.", "2024-06-25", 3).some((x) => x.startsWith("074 KEN")));
+  assert.ok(ev("Papua New Guinea said it would send troops to Honiara at the request of the Solomon Islands government.", "2021-11-26").every((x) => !x.startsWith("13")));
+  // a build-up on a border stays a show of force
+  assert.ok(ev("Russia deployed troops to the border with Ukraine on Monday.", "2021-11-22").some((x) => x.startsWith("15 RUS")));
+  assert.ok(!ev("The two leaders signed a declaration ending a dispute over a port deal Ethiopia struck with Somaliland.", "2024-12-11").some((x) => x.startsWith("19")));
+  assert.ok(ev("Peru declared an emergency on Sunday over a ransomware attack by a Russian-speaking gang.", "2022-05-09").some((x) => x.startsWith("17 RUS")));
+});

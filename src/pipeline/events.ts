@@ -101,6 +101,10 @@ function pastYearAt(toks: readonly Token[], v: number, end: number, year: number
   }
   return null;
 }
+/** Infinitives of help after "to" that make forces sent abroad an aid ("to help fight", "to support the army"). */
+const ASSIST = new Set(["help", "support", "assist", "aid", "bolster", "reinforce", "protect", "defend", "train"]);
+/** Nouns of a bargain: what is "struck" with them is agreed, not hit. */
+const DEALS = new Set(["deal", "agreement", "accord", "bargain", "compromise", "pact"]);
 /** Pronouns that may stand as the subject of a clause told. */
 const PRONOUN_SUBJECTS = new Set(["they", "it", "he", "she"]);
 /** Words after which "to" opens an infinitive of purpose: verbs of acting and nouns of means. */
@@ -1160,6 +1164,13 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       code = p.passiveCode;
       notes.push(`passive code ${code}`);
     }
+    // "deploying 1,000 soldiers to Mozambique to help fight an insurgency", "would send police and troops at the request
+    // of Prime Minister Sogavare": forces sent to another state to help it, or at its request, are military assistance
+    // (074), not a show of force
+    if (!p.literal && code.startsWith("15") && source?.country && target?.country && target.country !== source.country && toks.slice(m.end, m.end + 16).some((t, k, a) => ASSIST.has(t.lower) && a[k - 1]?.lower === "to") || (!p.literal && code.startsWith("15") && /\bat the (request|invitation) of\b/i.test(s.text))) {
+      notes.push(`forces sent to help another state: ${code} → 074`);
+      code = "074";
+    }
     // modality: threat, intent, appeal, demand, reject, negation, hypothesis
     // a dictionary's own patterns carry their code as written: only negation and hypotheses apply
     // and words the pattern itself spells out before the verb ("- &NEGATIVE * ...") are its own, not a negation
@@ -1407,6 +1418,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         target = null;
       }
     }
+    // "a port deal Ethiopia struck with Somaliland": a deal struck is made, not an attack
+    if (!dropped && vt.lemma === "strike" && code.startsWith("19") && toks.slice(Math.max(0, v - 5), v).some((t) => DEALS.has(t.lemma))) dropped = "a deal struck, not an attack";
     // "the city destroyed by an American atomic bomb in 1945", "executions in 1988": an act its clause dates years before
     // the article is history told as background, not news
     const dated = year ? pastYearAt(toks, v, m.end, year) : null;
