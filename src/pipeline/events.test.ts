@@ -1121,3 +1121,10 @@ test("events: forces sent to help another state, or at its request, are military
   assert.ok(!ev("The two leaders signed a declaration ending a dispute over a port deal Ethiopia struck with Somaliland.", "2024-12-11").some((x) => x.startsWith("19")));
   assert.ok(ev("Peru declared an emergency on Sunday over a ransomware attack by a Russian-speaking gang.", "2022-05-09").some((x) => x.startsWith("17 RUS")));
 });
+
+test("events: ', and' after a pair already joined by 'and' opens a clause, it does not extend the list", () => {
+  const e = ev("Gunmen attacked a market on Friday, killing dozens of farmers and two soldiers, and the Islamic State group claimed responsibility.", "2024-05-10");
+  assert.deepEqual(e.filter((x) => x.startsWith("01")), ["01 IMGMOSISI>-"]);
+  // a serial list keeps all its members
+  assert.equal(ev("France, Germany, and Italy condemned the attack.", "2024-05-10").filter((x) => x.startsWith("11")).length, 3);
+});

@@ -449,7 +449,17 @@ function coordinated(toks: readonly Token[], mentions: readonly Mention[], m: Me
   let hi = i;
   while (lo > 0 && joins(list[lo - 1].end, list[lo].start)) lo--;
   while (hi + 1 < list.length && list[hi + 1].end <= limit && joins(list[hi].end, list[hi + 1].start)) hi++;
-  const group = list.slice(lo, hi + 1);
+  let group = list.slice(lo, hi + 1);
+  // "killing scores of Afghans and 13 U.S. troops, and Islamic State claimed ...": ", and" after a pair already joined
+  // by "and" joins clauses, not a list ("A, B, and C" has no "and" before it)
+  const between = (k: number) => toks.slice(group[k - 1].end, group[k].start).map((t) => t.lower);
+  for (let k = 2; k < group.length; k++) {
+    const w = between(k);
+    if (!(w.includes(",") && w.includes("and"))) continue;
+    if (![...Array(k - 1).keys()].some((q) => between(q + 1).includes("and"))) continue;
+    group = group.indexOf(m) < k ? group.slice(0, k) : group.slice(k);
+    break;
+  }
   // a headline joins the subjects it opens with by commas: "China, Philippines trade accusations"
   if (isHeadline(toks) && group.length > 1 && group[0].start === 0 && group.every((g, k) => k === 0 || toks.slice(group[k - 1].end, g.start).every((t) => t.lower === ","))) return group;
   // a list needs an "and"/"or"/"nor" somewhere: "Paris, France" is no list
