@@ -1128,3 +1128,9 @@ test("events: ', and' after a pair already joined by 'and' opens a clause, it do
   // a serial list keeps all its members
   assert.equal(ev("France, Germany, and Italy condemned the attack.", "2024-05-10").filter((x) => x.startsWith("11")).length, 3);
 });
+
+test("events: the object a first verb holds is no subject of a verb after 'and', a place phrase between them", () => {
+  assert.deepEqual(ev("A cyclone killed at least 60 people in southern Madagascar and destroyed thousands of homes, officials said.", "2024-02-21"), []);
+  // the object is still the first verb's target
+  assert.ok(ev("Troops killed 20 militants in northern Mali and seized weapons.", "2024-02-21").some((x) => x.startsWith("19 MLIMIL>MLIREB")));
+});

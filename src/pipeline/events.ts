@@ -1068,7 +1068,9 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         // right before "and" is no subject of this one)
         // ("killed at least 13 people and injured dozens": the object the previous pattern holds is no subject either;
         // the previous verb's subject, or none, is)
-        if (source && prev && source.start > prev.verbStart && source.end <= prev.verbEnd && toks[v - 1]?.lower === "and" && prev.verbEnd >= v - 2) {
+        // ("killed at least 94 people in northern Mozambique and destroyed": a place phrase may close the first verb's phrase)
+        const closesPrev = !!prev && (prev.verbEnd >= v - 2 || (toks[prev.verbEnd]?.pos === "ADP" && !toks.slice(prev.verbEnd, v - 1).some((t) => t.pos === "VERB" || t.lower === "," || t.lower === ";")));
+        if (source && prev && source.start > prev.verbStart && source.end <= prev.verbEnd && toks[v - 1]?.lower === "and" && closesPrev) {
           notes.push(`"${source.text}" is the object of "${toks[prev.verbStart].text}"`);
           source = prev.source;
           if (!source) noSubject = true;
