@@ -891,7 +891,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       // (", the minister said, after mediation by Kuwait": a comma right after the verb closes its clause, and so does
       // a subordinator before a cooperative act: "agreed to work towards a truce after talks in Doha under Qatari
       // mediation", but "condemned the war after the Russian invasion" refers to the invasion)
-      if (prev && v >= prevEnd && v - prevEnd <= 20 && toks[prev.verbStart].pos === "VERB" && toks[prevEnd]?.lower !== "," && !toks.slice(prevEnd, v).some((t) => t.pos === "VERB" || t.lower === ";" || (SUBORDINATORS.has(t.lower) && onto.nearest(code)!.quad <= 2))) {
+      if (prev && v >= prevEnd && v - prevEnd <= 20 && toks[prev.verbStart].pos === "VERB" && toks[prevEnd]?.lower !== "," && !toks.slice(prevEnd, v).some((t) => t.pos === "VERB" || t.lower === ";" || (SUBORDINATORS.has(t.lower) && (onto.nearest(code)?.quad ?? 4) <= 2))) {
         const gov = onto.nearest(prev.code);
         // "announced the expulsion of 23 diplomats", "declared a state of emergency": an act announced is the announcer's
         // (quotation marks aside: 'announced a "special military operation"')
@@ -1179,7 +1179,9 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // "deploying 1,000 soldiers to Mozambique to help fight an insurgency", "would send police and troops at the request
     // of Prime Minister Sogavare": forces sent to another state to help it, or at its request, are military assistance
     // (074), not a show of force
-    if (!p.literal && code.startsWith("15") && source?.country && target?.country && target.country !== source.country && toks.slice(m.end, m.end + 16).some((t, k, a) => ASSIST.has(t.lower) && a[k - 1]?.lower === "to") || (!p.literal && code.startsWith("15") && /\bat the (request|invitation) of\b/i.test(s.text))) {
+    const helpAbroad = !!source?.country && !!target?.country && target.country !== source.country && toks.slice(m.end, m.end + 16).some((t, k, a) => ASSIST.has(t.lower) && a[k - 1]?.lower === "to");
+    const requested = /\bat the (request|invitation) of\b/i.test(s.text);
+    if (!p.literal && code.startsWith("15") && (helpAbroad || requested)) {
       notes.push(`forces sent to help another state: ${code} → 074`);
       code = "074";
     }
