@@ -1179,11 +1179,12 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // "deploying 1,000 soldiers to Mozambique to help fight an insurgency", "would send police and troops at the request
     // of Prime Minister Sogavare": forces sent to another state to help it, or at its request, are military assistance
     // (074), not a show of force
-    const helpAbroad = !!source?.country && !!target?.country && target.country !== source.country && toks.slice(m.end, m.end + 16).some((t, k, a) => ASSIST.has(t.lower) && a[k - 1]?.lower === "to");
-    const requested = /\bat the (request|invitation) of\b/i.test(s.text);
-    if (!p.literal && code.startsWith("15") && (helpAbroad || requested)) {
-      notes.push(`forces sent to help another state: ${code} → 074`);
-      code = "074";
+    if (!p.literal && code.startsWith("15")) {
+      const helpAbroad = !!source?.country && !!target?.country && target.country !== source.country && toks.slice(m.end, m.end + 16).some((t, k, a) => ASSIST.has(t.lower) && a[k - 1]?.lower === "to");
+      if (helpAbroad || /\bat the (request|invitation) of\b/i.test(s.text)) {
+        notes.push(`forces sent to help another state: ${code} → 074`);
+        code = "074";
+      }
     }
     // modality: threat, intent, appeal, demand, reject, negation, hypothesis
     // a dictionary's own patterns carry their code as written: only negation and hypotheses apply

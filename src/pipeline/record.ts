@@ -78,17 +78,16 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
           const owner = [...(doc.mentions[sentence] ?? [])].reverse().find((x) => x.end < m.start && x.country && x.end >= m.start - 12);
           if (owner) return ref(m, owner.country, `its owner (${owner.text})`);
         }
-        const partner = coordinated(m, sentence);
-        if (partner) return ref(m, partner.country, `the actor it is joined to (${partner.text})`);
-        return ref(m, ctx, via);
+        return joinedRef(m, sentence) ?? ref(m, ctx, via);
       };
       // "Venezuela's government and the opposition signed ... in Bridgetown": a bare domestic actor joined by "and" to
       // one of a known country is of that country, not of the place where they met
-      const coordinated = (m: Mention, sentence: number): Mention | null => {
+      const joinedRef = (m: Mention, sentence: number): ActorRef | null => {
         if (m.country || !m.sector || !DOMESTIC.has(m.sector)) return null;
         const toks = doc.sentences[sentence].tokens;
         const joins = (a: number, b: number) => b > a && toks.slice(a, b).some((t) => t.lower === "and") && toks.slice(a, b).every((t) => t.lower === "and" || t.lower === "the");
-        return (doc.mentions[sentence] ?? []).find((x) => x !== m && !!x.country && (joins(x.end, m.start) || joins(m.end, x.start))) ?? null;
+        const partner = (doc.mentions[sentence] ?? []).find((x) => x !== m && !!x.country && (joins(x.end, m.start) || joins(m.end, x.start)));
+        return partner ? ref(m, partner.country, `the actor it is joined to (${partner.text})`) : null;
       };
       for (const e of doc.events) {
         if (e.dropped || !e.source) continue;
@@ -105,8 +104,7 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
         const source = refOf(e.source, ctx, via, e.sentence, !!placeCountry, e.target);
         // unnamed protesters with no country known say nothing of where the protest was
         if (e.crowd && !source.country) continue;
-        const partner = e.target ? coordinated(e.target, e.sentence) : null;
-        const target = e.target ? (partner ? ref(e.target, partner.country, `the actor it is joined to (${partner.text})`) : ref(e.target, ctx, via)) : null;
+        const target = e.target ? (joinedRef(e.target, e.sentence) ?? ref(e.target, ctx, via)) : null;
         const key = `${e.sentence}|${e.code}|${source.code}|${target?.code ?? ""}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -93,6 +93,17 @@ export function addBaseFormGuesses(tokens: Token[]): void {
 /** Past participles the tagger calls nouns after "had", "has", "have" ("said it had shot down 30 drones"). */
 const PARTICIPLES = new Set(["shot", "hit", "struck", "fought", "seized", "killed", "held", "sent", "won", "lost", "left", "led", "fled", "met", "cut", "set", "put", "shut", "spread", "thrown", "beaten", "broken", "driven", "taken", "given", "begun", "sunk", "sold", "told", "found", "bound", "fed", "slain", "stolen", "sworn", "torn", "shelled", "bombed", "launched", "fired", "downed", "captured", "attacked", "arrested", "detained", "signed", "agreed", "rejected"]);
 const HAVE = new Set(["had", "has", "have", "having"]);
+/** Is t an -ing word the tagger called a noun ("bombing", "warning"), which may be a gerund? */
+function nounInIng(t: Token): boolean {
+  return t.pos === "NOUN" && /^[a-z]{3,}ing$/.test(t.lower);
+}
+
+/** Make an -ing word the tagger called a noun the verb it is, with base-form guesses from its stem. */
+function asGerund(t: Token): void {
+  t.pos = "VERB";
+  guessBase(t, t.lower.slice(0, -3));
+}
+
 /** Prepositions a gerund follows: "by expelling", "after storming", "without warning". */
 const GERUND_PREPS = new Set(["by", "after", "before", "while", "without", "since", "for"]);
 const ASPECTUAL = new Set(["begin", "start", "continue", "resume", "keep", "stop", "finish", "cease"]);
@@ -118,9 +129,8 @@ export function retagClauseHeads(tokens: Token[]): void {
     const next = tokens[i + 1];
     // "responded by expelling six diplomats", "after storming the palace": an -ing form after a preposition of means or
     // time and before its object is a verb (a gerund), not a noun
-    if (t.pos === "NOUN" && /^[a-z]{3,}ing$/.test(t.lower) && GERUND_PREPS.has(before.lower) && next && ["DET", "NUM", "PROPN", "PRON"].includes(next.pos)) {
-      t.pos = "VERB";
-      guessBase(t, t.lower.slice(0, -3));
+    if (nounInIng(t) && GERUND_PREPS.has(before.lower) && next && ["DET", "NUM", "PROPN", "PRON"].includes(next.pos)) {
+      asGerund(t);
       continue;
     }
     // "police shot dead three protesters": "shot" before "dead" or "down" after its subject is the verb
@@ -169,8 +179,8 @@ function inPrepositionalPhrase(tokens: readonly Token[], j: number): boolean {
   return k < j && k >= 0 && tokens[k].pos === "ADP";
 }
 
-/** Possessive determiners that are never an object ("her" may be: "arrested her"). */
-const OWNERS = new Set(["his", "its", "their", "our", "my", "your"]);
+/** Possessive determiners that are never an object: POSSESSIVES but "her" (which may be: "arrested her"), with "my", "your". */
+const OWNERS: ReadonlySet<string> = new Set([...[...POSSESSIVES].filter((w) => w !== "her"), "my", "your"]);
 
 /** A base or present form the tagger calls a verb right after a possessive is a noun: "in retaliation for his capture",
  *  "their release", "its attack" (an -ed word there, "its detained staff", stays as tagged); an -ing word there before
@@ -194,23 +204,22 @@ export function retagAfterPossessive(tokens: Token[]): void {
 export function retagCoordinatedGerund(tokens: Token[]): void {
   for (let i = 2; i + 1 < tokens.length; i++) {
     const t = tokens[i];
-    if (t.pos !== "NOUN" || !/^[a-z]{3,}ing$/.test(t.lower) || tokens[i - 1].lower !== "and" || !["NOUN", "PROPN", "DET", "NUM"].includes(tokens[i + 1].pos)) continue;
+    if (!nounInIng(t) || tokens[i - 1].lower !== "and" || !["NOUN", "PROPN", "DET", "NUM"].includes(tokens[i + 1].pos)) continue;
+    const participle = (x: Token) => x.pos === "VERB" && /ing$/.test(x.lower);
     let j = i - 2;
-    while (j >= 0 && i - j <= 8 && tokens[j].lower !== "," && !(tokens[j].pos === "VERB" && /ing$/.test(tokens[j].lower))) j--;
-    if (j < 0 || tokens[j].lower === "," || i - j > 8 || !(tokens[j].pos === "VERB" && /ing$/.test(tokens[j].lower))) continue;
+    while (j >= 0 && i - j <= 8 && tokens[j].lower !== "," && !participle(tokens[j])) j--;
+    if (j < 0 || i - j > 8 || !participle(tokens[j])) continue;
     if (!["NOUN", "PROPN", "DET", "NUM", "ADJ"].includes(tokens[j + 1]?.pos ?? "")) continue;
-    t.pos = "VERB";
-    guessBase(t, t.lower.slice(0, -3));
+    asGerund(t);
   }
   // ", with Biden warning of consequences", "with protesters demanding": the -ing word after "with" and a name is a participle
   for (let i = 2; i + 1 < tokens.length; i++) {
     const t = tokens[i];
-    if (t.pos !== "NOUN" || !/^[a-z]{3,}ing$/.test(t.lower) || !["ADP", "DET", "NUM", "SCONJ"].includes(tokens[i + 1].pos)) continue;
+    if (!nounInIng(t) || !["ADP", "DET", "NUM", "SCONJ"].includes(tokens[i + 1].pos)) continue;
     let j = i - 1;
     while (j > 0 && i - j <= 4 && (tokens[j].pos === "PROPN" || (tokens[j].pos === "NOUN" && /s$/.test(tokens[j].lower)) || tokens[j].pos === "DET" || tokens[j].pos === "ADJ")) j--;
     if (j === i - 1 || tokens[j].lower !== "with" || !(tokens[i - 1].pos === "PROPN" || tokens[i - 1].pos === "NOUN")) continue;
-    t.pos = "VERB";
-    guessBase(t, t.lower.slice(0, -3));
+    asGerund(t);
   }
 }
 
