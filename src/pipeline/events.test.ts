@@ -1134,3 +1134,13 @@ test("events: the object a first verb holds is no subject of a verb after 'and',
   // the object is still the first verb's target
   assert.ok(ev("Troops killed 20 militants in northern Mali and seized weapons.", "2024-02-21").some((x) => x.startsWith("19 MLIMIL>MLIREB")));
 });
+
+test("events: talks named in passing are held by the clause's subject, and by no one when they do something themselves", () => {
+  const e = ev("Thai and Cambodian officials said on Saturday they had agreed to reopen two border checkpoints after three days of talks in Bangkok.", "2025-08-09");
+  assert.ok(e.includes("04 THAGOV>KHMGOV") && e.includes("04 KHMGOV>THAGOV"), JSON.stringify(e));
+  // a pronoun subject: the act before the talks says whose they are
+  assert.ok(ev("Rwanda said it would withdraw its troops from the border after talks with Burundian officials in Kigali.", "2025-08-09").some((x) => x.startsWith("04 RWA")));
+  // talks that stall, and talks a strike follows, are held by no one named
+  assert.ok(!ev("Dock workers walked off the job in Antwerp after months of talks with port operators.", "2025-08-09").some((x) => x.startsWith("04")));
+  assert.ok(!ev("Fighting resumed in the east after peace talks collapsed in Nairobi.", "2025-08-09").some((x) => x.startsWith("04")));
+});

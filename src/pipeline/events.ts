@@ -350,6 +350,18 @@ const MAY_FORCE = new Set(["could", "might", "may", "would", "can"]);
 
 /** Prepositions after which a meeting or a visit named by a noun is held by the clause's subject. */
 const HELD_IN = new Set(["for", "during", "after", "following", "before", "ahead"]);
+const ROUNDS = new Set([...TIME_SPAN, "round", "rounds"]);
+
+/** The word a nominal act at `v` hangs from, past its determiners, modifiers, a noun compounded with it ("weekend
+ *  talks") and "two days of": the "after" of "after two days of talks", the "in" of "In a call with". */
+function heldWordBefore(toks: readonly Token[], v: number): number {
+  let k = v - 1;
+  for (;;) {
+    while (k >= 0 && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "NUM" || (toks[k].pos === "NOUN" && k === v - 1) || POSSESSIVES.has(toks[k].lower))) k--;
+    if (k >= 1 && toks[k].lower === "of" && ROUNDS.has(toks[k - 1].lower)) k -= 2;
+    else return k;
+  }
+}
 
 /** What a rejected ask was: "demand", "ultimatum" → 100; "call", "appeal", "plea", "request" → 020. */
 const ASKS = new Map([
@@ -785,6 +797,14 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   const usedAsTarget = new Set<Mention>();
   for (const m of matches) {
     const p = m.pattern;
+    // a bare meeting noun no phrase says was held by someone is no match ("peace talks stalled"), nor one that is the
+    // subject of a verb of its own ("after negotiations stalled"), nor the talks a protest follows (protesters do not
+    // hold them: "workers went on strike after months of negotiations")
+    if (p.held) {
+      const k = heldWordBefore(c.toks, m.start);
+      const next = c.toks[m.end];
+      if (!(k === 0 ? ["in", "during", "at", "after"].includes(c.toks[k].lower) : k > 0 && HELD_IN.has(c.toks[k].lower)) || next?.pos === "VERB" || next?.pos === "AUX" || prev?.code.startsWith("14")) continue;
+    }
     const notes: string[] = [];
     const v = m.start;
     const sub = subordinateStart(toks, v);
@@ -914,8 +934,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       // "was in Ankara for talks with his counterpart", "In a call with Zelenskiy, Macron pledged": a meeting or a call
       // named in a phrase of the clause is held by the clause's subject
       if (!source && code.startsWith("04")) {
-        let k = v - 1;
-        while (k >= 0 && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "NUM" || POSSESSIVES.has(toks[k].lower))) k--;
+        const k = heldWordBefore(toks, v);
         const opening = k === 0 && ["in", "during", "at", "after"].includes(toks[k].lower);
         // ("handed over the bronzes during a visit to Abuja", "agreed to a truce after talks in Doha")
         // ("Protesters gathered during talks between the two sides": talks between others are not the subject's)
@@ -928,6 +947,11 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
           if (held) {
             source = held;
             notes.push(`source: who holds it ("${toks[k].text} ${vt.text}")`);
+          } else if (!opening && prev?.source && !prev.notes.includes("passive") && !prev.code.startsWith("14") && (!prev.dropped || governed.has(prev.verbStart))) {
+            // ("said it would send police after talks with Haitian officials": a pronoun subject; the act before it is
+            // the clause's, unless a protest: "workers went on strike after talks with the employers")
+            source = prev.source;
+            notes.push(`source: who holds it ("${toks[k].text} ${vt.text}"), the act before it's source`);
           }
         }
       }

