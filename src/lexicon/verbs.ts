@@ -315,8 +315,11 @@ function nounPhraseWord(t: Token | undefined): boolean {
 /** A participle before the noun it describes ("a Russian-brokered agreement", "the fleeing civilians"). */
 function participleBeforeNoun(toks: readonly Token[], i: number): boolean {
   const t = toks[i];
-  return !!t && t.pos === "VERB" && /(ed|ing)$/.test(t.lower) && ["NOUN", "ADJ", "PROPN"].includes(toks[i + 1]?.pos ?? "");
+  // (not after a phrasal verb's particle: "ruled out using military force" has a gerund there)
+  return !!t && t.pos === "VERB" && /(ed|ing)$/.test(t.lower) && ["NOUN", "ADJ", "PROPN"].includes(toks[i + 1]?.pos ?? "") && !PARTICLES.has(toks[i - 1]?.lower ?? "");
 }
+
+const PARTICLES = new Set(["out", "up", "off", "down"]);
 
 function gapBreaks(toks: readonly Token[], i: number, g: number): boolean {
   const t = toks[i];
@@ -330,6 +333,19 @@ function gapBreaks(toks: readonly Token[], i: number, g: number): boolean {
 const WEEKDAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 const DAY_PARTS = new Set(["morning", "afternoon", "evening", "night"]);
 const TIME_WORDS = new Set(["yesterday", "today", "again", "also", "publicly", "repeatedly", "formally", "officially", "separately", "earlier", "later"]);
+
+const MONTHS = new Set(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]);
+
+/** Is toks[i] the "on" of a date: "on Wednesday", "on March 3", "on Jan. 5", "on 3 March"? */
+function onDate(toks: readonly Token[], i: number): boolean {
+  if (toks[i]?.lower !== "on") return false;
+  const word = (k: number) => toks[k]?.lower.replace(/\.$/, "") ?? "";
+  if (WEEKDAYS.has(word(i + 1))) return true;
+  // "on March 3", "on Jan. 5" (a month only before its day: "on may")
+  if (MONTHS.has(word(i + 1)) && (toks[i + 2]?.pos === "NUM" || (toks[i + 2]?.lower === "." && toks[i + 3]?.pos === "NUM"))) return true;
+  // "on 3 March"
+  return toks[i + 1]?.pos === "NUM" && MONTHS.has(word(i + 2));
+}
 
 /** A time adverbial or a sentence adverb between a verb and its complement ("warned on Thursday that",
  *  "said late on Sunday night that", "called again for"): returns where it ends, or i when there is none. */
@@ -392,7 +408,10 @@ function matchSlot(c: MatchCtx, slots: readonly Slot[], s: number, i: number): n
     if (end >= 0) c.roles[slot.role] = [i, e];
     return end;
   }
+  // ("sanctioned six officials on Wednesday over ...": an "on" that opens a date is no "sanctions on")
+  const date = onDate(c.toks, i);
   for (const w of slot.words) {
+    if (date && w === "on") continue;
     const e = matchWord(c.toks, i, w);
     if (e >= 0) {
       const end = matchFrom(c, slots, s + 1, e);

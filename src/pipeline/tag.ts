@@ -93,6 +93,8 @@ export function addBaseFormGuesses(tokens: Token[]): void {
 /** Past participles the tagger calls nouns after "had", "has", "have" ("said it had shot down 30 drones"). */
 const PARTICIPLES = new Set(["shot", "hit", "struck", "fought", "seized", "killed", "held", "sent", "won", "lost", "left", "led", "fled", "met", "cut", "set", "put", "shut", "spread", "thrown", "beaten", "broken", "driven", "taken", "given", "begun", "sunk", "sold", "told", "found", "bound", "fed", "slain", "stolen", "sworn", "torn", "shelled", "bombed", "launched", "fired", "downed", "captured", "attacked", "arrested", "detained", "signed", "agreed", "rejected"]);
 const HAVE = new Set(["had", "has", "have", "having"]);
+/** Participles of "re-" verbs the tagger calls nouns after "had": "retaken", "recaptured", "reopened". */
+const RE_PARTICIPLE = /^re[a-z]{3,}(?:en|ed)$/;
 /** Is t an -ing word the tagger called a noun ("bombing", "warning"), which may be a gerund? */
 function nounInIng(t: Token): boolean {
   return t.pos === "NOUN" && /^[a-z]{3,}ing$/.test(t.lower);
@@ -116,7 +118,12 @@ export function retagClauseHeads(tokens: Token[]): void {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     const before = tokens[i - 1];
-    if (t.pos === "NOUN" && HAVE.has(before.lower) && PARTICIPLES.has(t.lower)) {
+    if (t.pos === "NOUN" && HAVE.has(before.lower) && (PARTICIPLES.has(t.lower) || RE_PARTICIPLE.test(t.lower))) {
+      // ("had retaken", "had reopened": the lemma the tagger left is the participle's)
+      if (t.lemma === t.lower) {
+        if (t.lower.endsWith("ed")) baseOfPast(t);
+        else t.lemma = t.lower.slice(0, -1);
+      }
       t.pos = "VERB";
       continue;
     }
@@ -163,7 +170,8 @@ export function retagAttributiveParticiples(tokens: Token[]): void {
     const opener = DETERMINER_LIKE.has(before.pos) || POSSESSIVES.has(before.lower) || before.pos === "ADP" || before.lower === "to";
     if (!(opener || (before.lower === "and" && TERRITORY_PARTICIPLES.has(t.lower) && inPrepositionalPhrase(tokens, i - 2)))) continue;
     const beforeName = before.pos === "ADP" || before.pos === "DET" || before.lower === "and";
-    if (!(next.pos === "NOUN" || (next.pos === "PROPN" && beforeName))) continue;
+    // ("their disputed Himalayan border": a name that goes on to a noun is one more modifier)
+    if (!(next.pos === "NOUN" || (next.pos === "PROPN" && (beforeName || tokens[i + 2]?.pos === "NOUN")))) continue;
     t.pos = "ADJ";
     t.attributive = true;
   }
