@@ -1165,3 +1165,16 @@ test("events: a force posture intended toward no one is announced; refusing to r
   // a motive not ruled out threatens no one
   assert.ok(!ev("Mexican prosecutors did not rule out a feud between cartels as the motive.", "2025-11-02").some((x) => x.startsWith("13")));
 });
+
+test("events: a hyphen's mediator keeps its act under another's modal word; forces a deployment sends are not its target; a break-in by hackers", () => {
+  const e = ev("Armenia and Azerbaijan agreed to an EU-brokered prisoner exchange on Thursday.", "2024-08-02", 3);
+  assert.ok(e.some((x) => x.startsWith("045 IGOEUREEC")) && !e.some((x) => x.startsWith("039")), JSON.stringify(e));
+  assert.deepEqual(ev("France said it would send 500 more troops to the Sahel.", "2024-08-02"), ["15 FRA>-"]);
+  assert.ok(ev("Russian hackers breached the computer systems of the Czech foreign ministry, Prague said.", "2024-08-02").some((x) => x.startsWith("17 RUS")));
+});
+
+test("events: a bare statement by a speaker of no country is no one's comment", () => {
+  assert.deepEqual(ev("Analysts said Turkey could raise interest rates again next month.", "2024-08-02"), []);
+  // a named speaker's is kept
+  assert.deepEqual(ev("Turkey's finance minister said on Thursday that inflation would fall next year.", "2024-08-02"), ["01 TURGOV>-"]);
+});

@@ -356,6 +356,7 @@ const VOW = new Set(["vow", "pledge", "promise", "swear", "threaten"]);
 const MAY_FORCE = new Set(["could", "might", "may", "would", "can"]);
 
 /** Prepositions after which a meeting or a visit named by a noun is held by the clause's subject. */
+const FORCE_SECTORS = new Set(["MIL", "COP", "SPY"]);
 /** Nouns of force a threat may keep open: "did not rule out military action". */
 const FORCE_NOUNS = new Set(["action", "force", "strike", "attack", "invasion", "intervention", "pressure", "sanction", "retaliation", "response", "measure", "option", "operation", "offensive", "war", "escalation", "blockade"]);
 const HELD_IN = new Set(["for", "during", "after", "following", "before", "ahead"]);
@@ -1163,10 +1164,12 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       } else if (!p.notarget) target = objectRight(c, m.end, speech ? new Set(["to"]) : null, new Set(source ? [source] : []), 10);
       // the object may lie inside the pattern: "accused Russia of", "clashed with police", or begin in it: "received
       // Turkish President Tayyip Erdogan" (the pattern ends on "President")
+      // ("would send 2,000 more troops": forces of no country a deployment moves are what it sends, not whom it targets)
+      const deployed = (x: Mention) => code.startsWith("15") && x.kind === "agent" && !x.country && FORCE_SECTORS.has(x.sector ?? "");
       if (!target && !p.notarget && !speech) {
         target =
           mentions.find(
-            (x) => !x.modifier && x !== source && x.start > v && x.start < m.end && (onlyDeterminers(toks, v + 1, x.start) || TARGET_PREPS.has(toks[x.start - 1].lower)),
+            (x) => !x.modifier && x !== source && x.start > v && x.start < m.end && !deployed(x) && (onlyDeterminers(toks, v + 1, x.start) || TARGET_PREPS.has(toks[x.start - 1].lower)),
           ) ?? null;
         if (target) notes.push("target inside the pattern");
       }
@@ -1231,7 +1234,9 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // modality: threat, intent, appeal, demand, reject, negation, hypothesis
     // a dictionary's own patterns carry their code as written: only negation and hypotheses apply
     // and words the pattern itself spells out before the verb ("- &NEGATIVE * ...") are its own, not a negation
-    const modals = modalityOf(toks, v, lex, clauseStart).filter(
+    // (a mediation after a hyphen is its mediator's, inside another's phrase: "agreed to a US-brokered ceasefire" does not
+    // make the brokering an intent)
+    const modals = hyphenMediation(toks, m) ? [] : modalityOf(toks, v, lex, clauseStart).filter(
       (x) => !p.literal || ((x.kind === "negation" || x.kind === "hypothetical") && !(m.preStart !== undefined && x.at >= m.preStart)),
     );
     // "urged him to do more to protect civilians", "was acting to protect the Druze", "took steps to curb": an
@@ -1674,6 +1679,9 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     if (toks[e.verbEnd]?.pos === "NUM" && e.verbEnd - e.verbStart === 1) e.dropped = NUMBER_OBJECT;
     else if (others) e.dropped = "statement with other events in the sentence";
     else if (!opts.statements && !opensWithSpeaker(e)) e.dropped = "a bare statement is coded when the sentence opens with its speaker (all of them with --statements)";
+    // ("Military experts said Russia could ...", "Diplomats said it was unclear ..."): a speaker named by a bare noun of
+    // no country, whose country would only be guessed, comments for no one
+    else if (!opts.statements && e.source?.kind === "agent" && !e.source.country) e.dropped = "a bare statement by a speaker of no country";
   }
   return out;
 }
