@@ -9,6 +9,10 @@ import { POSSESSIVES } from "./tag.js";
 
 /** Sectors that belong to a state: a bare "police" or "army" takes the country of its context. */
 const DOMESTIC = new Set(["GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SPY", "CVL", "MED", "BUS", "EDU", "HLH", "LAB", "REF", "CRM", "ELI", "PTY", "REL", "INS", "SEP", "RAD", "HRI", "AGR", "ENV", "MOD", "ACT", "DEV", "IND"]);
+/** Roots of force (show of force, assault, fight, mass violence): with no actor as object, the place hit is the target. */
+const FORCE_ROOTS = new Set(["15", "18", "19", "20"]);
+/** Martial law, a state of emergency, a curfew (CAMEO 1723, 1724). */
+const EMERGENCY = /^172[34]/;
 const LOCATIVE = new Set(["in", "near", "at", "outside", "inside", "around", "across", "throughout", "on"]);
 
 function ref(m: Mention, country: string | null, via: string | null): ActorRef {
@@ -104,7 +108,17 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
         const source = refOf(e.source, ctx, via, e.sentence, !!placeCountry, e.target);
         // unnamed protesters with no country known say nothing of where the protest was
         if (e.crowd && !source.country) continue;
-        const target = e.target ? (joinedRef(e.target, e.sentence) ?? ref(e.target, ctx, via)) : null;
+        let target = e.target ? (joinedRef(e.target, e.sentence) ?? ref(e.target, ctx, via)) : null;
+        // "India struck nine sites in Pakistan", "rebels seized Goma", "declared martial law": force with no actor for
+        // its object is done to the country of the place it hits (as CAMEO coders code it), and a state of emergency
+        // or martial law to the country it is declared in
+        let targetPlace: PlaceMention | null = null;
+        if (!target && (FORCE_ROOTS.has(e.code.slice(0, 2)) || EMERGENCY.test(e.code))) {
+          targetPlace = places.find((p) => p.country && p.start >= e.verbStart) ?? null;
+          const country = targetPlace?.country ?? (EMERGENCY.test(e.code) ? source.country : null);
+          // (not a show of force at home: "ordered troops to Los Angeles")
+          if (country && !(e.code.startsWith("15") && country === source.country)) target = { text: targetPlace?.name ?? country, code: country, country, sector: null };
+        }
         const key = `${e.sentence}|${e.code}|${source.code}|${target?.code ?? ""}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -143,7 +157,7 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
             spans: {
               source: [e.source.charStart, e.source.charEnd],
               verb: verbSpan,
-              target: e.target ? [e.target.charStart, e.target.charEnd] : null,
+              target: e.target ? [e.target.charStart, e.target.charEnd] : targetPlace ? [targetPlace.charStart, targetPlace.charEnd] : null,
             },
           },
           confidence: Math.round(e.confidence * 100) / 100,
