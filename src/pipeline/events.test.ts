@@ -1188,3 +1188,11 @@ test("record: force with no actor for its object targets the country of the plac
   assert.deepEqual(ev("Troops killed 20 militants in northern Mali.", "2024-08-02"), ["19 MLIMIL>MLIREB"]);
   assert.deepEqual(ev("The government deployed troops to the capital on Friday.", "2024-08-02").filter((x) => x.endsWith(">-")).length, 1);
 });
+
+test("events: criticism of an act names its doer as target; 'accused each other' is done by each to the other", () => {
+  const e = ev("North Korea fired a ballistic missile into the sea on Monday, and Japan and South Korea condemned the launch.", "2024-08-02");
+  assert.ok(e.includes("11 JPN>PRK") && e.includes("11 KOR>PRK"), JSON.stringify(e));
+  assert.deepEqual(ev("Armenia and Azerbaijan accused each other of violating the ceasefire.", "2024-08-02").sort(), ["11 ARM>AZE", "11 AZE>ARM"]);
+  // with no act before it, the criticism keeps no target
+  assert.deepEqual(ev("Opposition parties condemned the decision.", "2024-08-02").map((x) => x.split(">")[1]), ["-"]);
+});

@@ -1541,7 +1541,9 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     const group = coordinated(toks, mentions, src, src.start > e.verbStart ? toks.length : e.verbStart).filter((x) => x !== e.target);
     const others = group.filter((x) => x !== src);
     const mutual = (!!onto.get(e.code)?.flags.has("mutual") || !!e.mutual) && !e.literal;
-    if ((e.compound || (e.literal && !e.target) || (mutual && !e.target)) && others.length && (!e.target || others.includes(e.target))) {
+    // "Kyiv and Moscow accused each other of ...": each does it to the other
+    const reciprocal = !e.target && toks.slice(e.verbStart + 1, e.verbStart + 4).some((t, k, a) => (t.lower === "each" || t.lower === "one") && ["other", "another"].includes(a[k + 1]?.lower ?? ""));
+    if ((e.compound || (e.literal && !e.target) || (mutual && !e.target) || reciprocal) && others.length && (!e.target || others.includes(e.target))) {
       // "A and B agreed", "A and B postponed their meeting": each acts on the others (PETRARCH's compound actors)
       e.target = others[0];
       e.notes.push("compound actor");
@@ -1559,6 +1561,16 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     if (mutual && t0 && !(t0.kind === "agent" && !t0.country && e.notes.includes("target inside the pattern"))) for (const s2 of group) extra.push(recast(onto, e, t0, s2, "mutual act, reverse direction"));
   }
   out.push(...extra);
+  // "Pakistan conducted nuclear tests ..., and Clinton condemned the tests", "a move his opponents denounced as a coup":
+  // criticism whose object names no actor is aimed at whoever did the act the sentence reported before it
+  for (const e of out) {
+    if (e.dropped || e.target || !e.source || !e.code.startsWith("11")) continue;
+    const before = out.filter((x) => !x.dropped && x.source && x.verbStart < e.verbStart && x.source.country !== e.source!.country && !x.code.startsWith("01") && !x.code.startsWith("11"));
+    const act = before[before.length - 1];
+    if (!act) continue;
+    e.target = act.source;
+    e.notes.push(`target: who did the act before it ("${toks[act.verbStart].text}")`);
+  }
   // ", killing 12": the toll of an attack already coded in the sentence is its outcome, not another event
   const violent = (code: string) => ["17", "18", "19", "20"].includes(code.slice(0, 2));
   // "claimed responsibility for two car bombings" matched by the act's own pattern: the claim is coded too (015)
