@@ -11,8 +11,9 @@ import { POSSESSIVES } from "./tag.js";
 const DOMESTIC = new Set(["GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SPY", "CVL", "MED", "BUS", "EDU", "HLH", "LAB", "REF", "CRM", "ELI", "PTY", "REL", "INS", "SEP", "RAD", "HRI", "AGR", "ENV", "MOD", "ACT", "DEV", "IND"]);
 /** Roots of force (show of force, assault, fight, mass violence): with no actor as object, the place hit is the target. */
 const FORCE_ROOTS = new Set(["15", "18", "19", "20"]);
-/** Martial law, a state of emergency, a curfew (CAMEO 1723, 1724). */
-const EMERGENCY = /^172[34]/;
+/** Acts a state does to its own country: martial law, a state of emergency, a curfew imposed (1723, 1724) or lifted
+ *  (0813, 0814), a leader's resignation (0831). */
+const EMERGENCY = /^(172[34]|081[34]|0831)/;
 const LOCATIVE = new Set(["in", "near", "at", "outside", "inside", "around", "across", "throughout", "on"]);
 
 function ref(m: Mention, country: string | null, via: string | null): ActorRef {
@@ -111,13 +112,19 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
         let target = e.target ? (joinedRef(e.target, e.sentence) ?? ref(e.target, ctx, via)) : null;
         // "India struck nine sites in Pakistan", "rebels seized Goma", "declared martial law": force with no actor for
         // its object is done to the country of the place it hits (as CAMEO coders code it), and a state of emergency
-        // or martial law to the country it is declared in
+        // or martial law, imposed or lifted, or a resignation, to the country it is declared in
         let targetPlace: PlaceMention | null = null;
         if (!target && (FORCE_ROOTS.has(e.code.slice(0, 2)) || EMERGENCY.test(e.code))) {
           targetPlace = places.find((p) => p.country && p.start >= e.verbStart) ?? null;
           const country = targetPlace?.country ?? (EMERGENCY.test(e.code) ? source.country : null);
           // (not a show of force at home: "ordered troops to Los Angeles")
           if (country && !(e.code.startsWith("15") && country === source.country)) target = { text: targetPlace?.name ?? country, code: country, country, sector: null };
+        }
+        // "More than 100,000 people rallied in Minsk": a protest aimed at no actor named is aimed at the government of
+        // the country it is held in (as CAMEO coders code it)
+        if (!target && e.code.startsWith("14")) {
+          const country = places.find((p) => p.country)?.country ?? source.country;
+          if (country) target = { text: "government", code: `${country}GOV`, country, sector: "GOV" };
         }
         const key = `${e.sentence}|${e.code}|${source.code}|${target?.code ?? ""}`;
         if (seen.has(key)) continue;
