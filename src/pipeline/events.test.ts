@@ -1065,7 +1065,7 @@ test("events: a participle after a noun told back in time or in a prepositional 
 });
 
 test("events: a mediation named by its 'by' phrase or after an inverted speaker is the mediator's; a bare domestic actor joined to a state's is that state's", () => {
-  assert.ok(ev("Saudi Arabia reopened its borders to Qatar on Monday, the Kuwaiti foreign minister said, after mediation by Kuwait.", "2021-01-04").includes("04 KWT>-"));
+  assert.ok(ev("Saudi Arabia reopened its borders to Qatar on Monday, the Kuwaiti foreign minister said, after mediation by Kuwait.", "2021-01-04").includes("04 KWT>SAU"));
   const e = ev("Sudan's army and the paramilitary forces signed a ceasefire in Jeddah on Saturday, at talks facilitated by Saudi Arabia.", "2023-05-20");
   assert.ok(e.some((x) => x.startsWith("04 SAU")), JSON.stringify(e));
   assert.ok(ev("Venezuela's government and the opposition signed an agreement in Bridgetown on Tuesday.", "2023-10-17", 3).includes("057 VENOPP>VENGOV"));
@@ -1203,4 +1203,12 @@ test("record: a protest aimed at no actor named is aimed at the government of it
   assert.deepEqual(ev("Peru's prime minister resigned on Tuesday.", "2024-12-01"), ["08 PERGOV>PER"]);
   // a protest at an actor keeps it
   assert.ok(ev("Protesters rallied outside the Chinese embassy in Manila.", "2024-12-01").every((x) => !x.endsWith("PHLGOV")));
+});
+
+test("targets: a visit is paid to the country of the place visited; a mediator mediates between the sides of the act it is part of", () => {
+  assert.ok(ev("Indian Prime Minister Narendra Modi arrived in Moscow on Monday for a two-day visit.", "2024-07-08").includes("04 INDGOV>RUS"));
+  const e = ev("Rwanda and Congo signed a peace agreement on Friday after talks mediated by Qatar.", "2025-06-27");
+  assert.ok(e.includes("04 QAT>RWA") && e.includes("04 QAT>COD"), JSON.stringify(e));
+  const h = ev("Thailand and Cambodia signed a Malaysian-brokered ceasefire on Monday.", "2025-07-28");
+  assert.ok(h.includes("04 MYS>THA") && h.includes("04 MYS>KHM"), JSON.stringify(h));
 });

@@ -357,6 +357,7 @@ const MAY_FORCE = new Set(["could", "might", "may", "would", "can"]);
 
 /** Prepositions after which a meeting or a visit named by a noun is held by the clause's subject. */
 const FORCE_SECTORS = new Set(["MIL", "COP", "SPY"]);
+const HYPHEN_MEDIATOR = "mediator: the word before the hyphen";
 /** Nouns of force a threat may keep open: "did not rule out military action". */
 const FORCE_NOUNS = new Set(["action", "force", "strike", "attack", "invasion", "intervention", "pressure", "sanction", "retaliation", "response", "measure", "option", "operation", "offensive", "war", "escalation", "blockade"]);
 const HELD_IN = new Set(["for", "during", "after", "following", "before", "ahead"]);
@@ -1469,6 +1470,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     if (hyphenMediation(toks, m) && code.startsWith("045")) {
       source = mentions.find((x) => x.end === v - 1) ?? null;
       if (!source) dropped = dropped ?? "no known mediator before the hyphen";
+      else notes.push(HYPHEN_MEDIATOR);
     }
     // "F-16 jets arrived in Ukraine", "troops arrived in Haiti", "flew him into exile": forces, arms and people carried
     // that travel pay no visit
@@ -1561,6 +1563,19 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     if (mutual && t0 && !(t0.kind === "agent" && !t0.country && e.notes.includes("target inside the pattern"))) for (const s2 of group) extra.push(recast(onto, e, t0, s2, "mutual act, reverse direction"));
   }
   out.push(...extra);
+  // "Armenia and Azerbaijan signed a US-brokered declaration", "signed a deal after talks mediated by Kofi Annan": the
+  // mediator mediates between those who did the cooperative act it is part of, or the one told before it
+  for (const e of out.filter((x) => !x.dropped && x.code.startsWith("045") && x.source && (!x.target || (x.notes.includes(HYPHEN_MEDIATOR) && x.notes.includes("target inside the pattern"))))) {
+    const coop = out.filter((x) => !x.dropped && x !== e && x.source && x.source !== e.source && x.verbStart < e.verbStart && (onto.nearest(x.code)?.quad ?? 4) <= 2 && !x.code.startsWith("045") && !x.code.startsWith("01"));
+    const inside = coop.filter((x) => x.verbEnd >= e.verbStart);
+    const last = coop.length ? coop.filter((x) => x.verbStart === coop[coop.length - 1].verbStart) : [];
+    const parties = inside.length ? inside : last;
+    const sides = [...new Set(parties.flatMap((x) => [x.source!, ...(x.target ? [x.target] : [])]))].filter((x) => x !== e.source);
+    if (!sides.length) continue;
+    e.target = sides[0];
+    e.notes.push("target: the sides of the act it is part of");
+    for (const t of sides.slice(1)) out.push(recast(onto, e, e.source!, t, "the sides of the act it is part of"));
+  }
   // "Pakistan conducted nuclear tests ..., and Clinton condemned the tests", "a move his opponents denounced as a coup":
   // criticism whose object names no actor is aimed at whoever did the act the sentence reported before it
   for (const e of out) {

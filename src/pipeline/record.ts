@@ -114,11 +114,13 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
         // its object is done to the country of the place it hits (as CAMEO coders code it), and a state of emergency
         // or martial law, imposed or lifted, or a resignation, to the country it is declared in
         let targetPlace: PlaceMention | null = null;
-        if (!target && (FORCE_ROOTS.has(e.code.slice(0, 2)) || EMERGENCY.test(e.code))) {
+        // (and so does one intended: "said he would resign"); a visit is paid to the country of the place visited
+        const own = EMERGENCY.test(e.code) || EMERGENCY.test(e.actCode ?? "");
+        if (!target && (FORCE_ROOTS.has(e.code.slice(0, 2)) || own || e.code === "042")) {
           targetPlace = places.find((p) => p.country && p.start >= e.verbStart) ?? null;
-          const country = targetPlace?.country ?? (EMERGENCY.test(e.code) ? source.country : null);
-          // (not a show of force at home: "ordered troops to Los Angeles")
-          if (country && !(e.code.startsWith("15") && country === source.country)) target = { text: targetPlace?.name ?? country, code: country, country, sector: null };
+          const country = targetPlace?.country ?? (own ? source.country : null);
+          // (not a show of force at home: "ordered troops to Los Angeles"; no visit at home)
+          if (country && !((e.code.startsWith("15") || e.code === "042") && country === source.country)) target = { text: targetPlace?.name ?? country, code: country, country, sector: null };
         }
         // "More than 100,000 people rallied in Minsk": a protest aimed at no actor named is aimed at the government of
         // the country it is held in (as CAMEO coders code it)
