@@ -1212,3 +1212,11 @@ test("targets: a visit is paid to the country of the place visited; a mediator m
   const h = ev("Thailand and Cambodia signed a Malaysian-brokered ceasefire on Monday.", "2025-07-28");
   assert.ok(h.includes("04 MYS>THA") && h.includes("04 MYS>KHM"), JSON.stringify(h));
 });
+
+test("targets: a diplomatic act two sides agree on is each one's to the other; the mediator before a hyphen is no target of the signing", () => {
+  const e = ev("Egypt and Turkey agreed on Tuesday to restore full diplomatic relations.", "2023-07-04");
+  assert.ok(e.includes("03 EGY>TUR") && e.includes("03 TUR>EGY"), JSON.stringify(e));
+  const h = ev("Serbia and Kosovo signed an EU-brokered deal on Saturday.", "2023-03-18", 3);
+  assert.ok(!h.some((x) => x.startsWith("057") && x.endsWith(">IGOEUREEC")), JSON.stringify(h));
+  assert.ok(h.includes("057 SRB>XKX") && h.includes("045 IGOEUREEC>SRB"), JSON.stringify(h));
+});

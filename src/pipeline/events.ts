@@ -1534,6 +1534,14 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     prev = cand;
     prevEnd = m.end;
   }
+  // "signed a Russian-brokered agreement": the mediator before the hyphen is the mediation's source, not the target
+  // of the act whose object it qualifies
+  for (const e of out) {
+    if (e.target && !e.notes.includes(HYPHEN_MEDIATOR) && out.some((x) => x !== e && x.source === e.target && x.notes.includes(HYPHEN_MEDIATOR))) {
+      e.target = null;
+      e.notes.push("target: not the mediator before the hyphen");
+    }
+  }
   // coordinated subjects ("Iran and Iraq signed ...") and mutual acts ("X met Y": Y met X too)
   const extra: EventCandidate[] = [];
   for (const e of out) {
@@ -1545,7 +1553,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     const mutual = (!!onto.get(e.code)?.flags.has("mutual") || !!e.mutual) && !e.literal;
     // "Kyiv and Moscow accused each other of ...": each does it to the other
     const reciprocal = !e.target && toks.slice(e.verbStart + 1, e.verbStart + 4).some((t, k, a) => (t.lower === "each" || t.lower === "one") && ["other", "another"].includes(a[k + 1]?.lower ?? ""));
-    if ((e.compound || (e.literal && !e.target) || (mutual && !e.target) || reciprocal) && others.length && (!e.target || others.includes(e.target))) {
+    // ("Iran and Saudi Arabia agreed to re-establish relations": a diplomatic act two sides agree on is each one's to
+    // the other)
+    const agreedTogether = !e.target && ["03", "04", "05"].includes(e.code.slice(0, 2)) && !e.code.startsWith("045");
+    if ((e.compound || (e.literal && !e.target) || (mutual && !e.target) || reciprocal || agreedTogether) && others.length && (!e.target || others.includes(e.target))) {
       // "A and B agreed", "A and B postponed their meeting": each acts on the others (PETRARCH's compound actors)
       e.target = others[0];
       e.notes.push("compound actor");
