@@ -1220,3 +1220,8 @@ test("targets: a diplomatic act two sides agree on is each one's to the other; t
   assert.ok(!h.some((x) => x.startsWith("057") && x.endsWith(">IGOEUREEC")), JSON.stringify(h));
   assert.ok(h.includes("057 SRB>XKX") && h.includes("045 IGOEUREEC>SRB"), JSON.stringify(h));
 });
+
+test("targets: a vow of an answer is aimed at whoever did the act before it", () => {
+  const e = ev("Israeli jets struck targets near Damascus on Sunday, and Syria vowed to respond.", "2024-08-02");
+  assert.ok(e.includes("13 SYR>ISRMIL"), JSON.stringify(e));
+});

@@ -1588,10 +1588,11 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     for (const t of sides.slice(1)) out.push(recast(onto, e, e.source!, t, "the sides of the act it is part of"));
   }
   // "Pakistan conducted nuclear tests ..., and Clinton condemned the tests", "a move his opponents denounced as a coup":
-  // criticism whose object names no actor is aimed at whoever did the act the sentence reported before it
+  // criticism whose object names no actor is aimed at whoever did the act the sentence reported before it, and so is
+  // a threat of an answer ("Israel struck Natanz ..., and Tehran vowed a harsh response")
   for (const e of out) {
-    if (e.dropped || e.target || !e.source || !e.code.startsWith("11")) continue;
-    const before = out.filter((x) => !x.dropped && x.source && x.verbStart < e.verbStart && x.source.country !== e.source!.country && !x.code.startsWith("01") && !x.code.startsWith("11"));
+    if (e.dropped || e.target || !e.source || !(e.code.startsWith("11") || e.code.startsWith("13"))) continue;
+    const before = out.filter((x) => !x.dropped && x.source && x.verbStart < e.verbStart && x.source.country !== e.source!.country && !x.code.startsWith("01") && !x.code.startsWith("11") && !x.code.startsWith("13"));
     const act = before[before.length - 1];
     if (!act) continue;
     e.target = act.source;
