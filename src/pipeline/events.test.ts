@@ -741,7 +741,7 @@ test("regression: after ', and' a noun inside the previous verb's complement is 
 });
 
 test("regression: accepting a proposal is agreeing to it (037); accepting demands yields to them (080)", () => {
-  assert.ok(ev("Ukraine accepted the US proposal for a ceasefire.", "2025-03-11", 3).includes("037 UKR>-"));
+  assert.ok(ev("Ukraine accepted the US proposal for a ceasefire.", "2025-03-11", 3).includes("037 UKR>USA"));
   assert.ok(ev("The government accepted the strikers' demands on Friday.", "2025-03-11", 2).some((x) => x.startsWith("08")));
 });
 
@@ -1224,4 +1224,11 @@ test("targets: a diplomatic act two sides agree on is each one's to the other; t
 test("targets: a vow of an answer is aimed at whoever did the act before it", () => {
   const e = ev("Israeli jets struck targets near Damascus on Sunday, and Syria vowed to respond.", "2024-08-02");
   assert.ok(e.includes("13 SYR>ISRMIL"), JSON.stringify(e));
+});
+
+test("targets: an act with no actor for its object is done to the state a country word inside that object names", () => {
+  assert.ok(ev("Hamas rejected the latest Israeli ceasefire proposal on Saturday.", "2024-08-02").some((x) => x.startsWith("12 PSEREBHMS>ISR")));
+  assert.ok(ev("The European Union froze Russian central bank assets.", "2022-02-28").some((x) => x.includes(">RUS")));
+  // not the source's own country
+  assert.ok(!ev("Japan tightened Japanese export controls on Tuesday.", "2019-07-04").some((x) => x.endsWith(">JPN")));
 });

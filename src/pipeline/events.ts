@@ -1542,6 +1542,15 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       e.notes.push("target: not the mediator before the hyphen");
     }
   }
+  // "rejected the latest Israeli ceasefire proposal", "cut off selected Russian banks": an act with no actor for its
+  // object is done to the state a country word inside that object names
+  for (const e of out) {
+    if (e.dropped || e.target || !e.source || e.code.startsWith("01")) continue;
+    const modifier = mentions.find((x) => x.modifier && !!x.country && x.country !== e.source!.country && x.start > e.verbStart && (x.start < e.verbEnd || (x.start <= e.verbEnd + 4 && toks.slice(e.verbEnd, x.start).every((t) => t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || t.pos === "ADV"))));
+    if (!modifier) continue;
+    e.target = modifier;
+    e.notes.push(`target: the state its object names ("${modifier.text}")`);
+  }
   // coordinated subjects ("Iran and Iraq signed ...") and mutual acts ("X met Y": Y met X too)
   const extra: EventCandidate[] = [];
   for (const e of out) {
