@@ -24,6 +24,9 @@ export interface Token {
   alt?: string;
   /** A participle describing the noun after it ("the seized tanker"): never the anchor of an act. */
   attributive?: boolean;
+  /** An -ing form named as a noun between an article and "of" ("the downing of"): a verb's pattern may still anchor on
+   *  it, as a nominal event. */
+  nominal?: boolean;
   /** The first word of a place name the places stage resolved ("seized Goma"): matched by the pattern word @place. */
   place?: boolean;
   /** Character offsets into the article's clean text. */

@@ -450,7 +450,7 @@ function matchBack(c: MatchCtx, slots: readonly Slot[], s: number, end: number):
 }
 
 function anchorOk(t: Token, p: VerbPattern): boolean {
-  if (t.pos === "VERB") return true;
+  if (t.pos === "VERB" || t.nominal) return true;
   // "France did the same": the tagger reads a main-verb "do" as an auxiliary
   if (t.pos === "AUX" && t.lemma === "do" && p.same) return true;
   // participles the tagger calls adjectives ("wounded", "injured")

@@ -1232,3 +1232,8 @@ test("targets: an act with no actor for its object is done to the state a countr
   // not the source's own country
   assert.ok(!ev("Japan tightened Japanese export controls on Tuesday.", "2019-07-04").some((x) => x.endsWith(">JPN")));
 });
+
+test("events: an act named as a noun ('the downing of') is the object of an apology, not a report; 'carried out the killing of' is the subject's", () => {
+  assert.deepEqual(ev("Ankara apologised to Moscow for the downing of a Russian jet last year.", "2016-06-27").map((x) => x.split(" ")[0]), ["05"]);
+  assert.ok(ev("Israel carried out the killing of a Hezbollah commander in Beirut.", "2024-07-31").some((x) => x.startsWith("19 ISR")));
+});

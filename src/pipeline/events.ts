@@ -53,7 +53,7 @@ const SAY_THAT = new Set(["say", "tell", "report", "claim", "allege", "announce"
 /** Participles that are adjectives before "to": "is opposed to", "is committed to". */
 const STATE_PARTICIPLES = new Set(["opposed", "committed", "determined", "prepared", "dedicated", "devoted", "inclined", "obliged", "entitled", "used", "accustomed", "resigned"]);
 /** Verbs of aspect whose object, a nominal act, is done by their subject ("speeded up the withdrawal"). */
-const ASPECT = new Set(["speed", "accelerate", "hasten", "complete", "finish", "begin", "start", "continue", "resume", "intensify", "expand", "escalate", "step", "ramp", "conduct", "stage", "mount", "undertake", "pursue", "wage", "unleash", "launch", "initiate", "hold", "call", "join", "organise", "organize", "declare", "extend"]);
+const ASPECT = new Set(["commit", "perpetrate", "speed", "accelerate", "hasten", "complete", "finish", "begin", "start", "continue", "resume", "intensify", "expand", "escalate", "step", "ramp", "conduct", "stage", "mount", "undertake", "pursue", "wage", "unleash", "launch", "initiate", "hold", "call", "join", "organise", "organize", "declare", "extend"]);
 /** Intent words that report a decision taken, not a plan: "agreed to impose sanctions". */
 const DECIDE = new Set(["agree", "agreed", "decide", "decided", "resolve", "resolved", "vote", "voted"]);
 /** Statement verbs whose object, a nominal act, is the speaker's own act. */
@@ -1025,9 +1025,11 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       if (!source) {
         let k = v - 1;
         while (k >= 0 && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "NUM" || POSSESSIVES.has(toks[k].lower))) k--;
-        if (k >= 0 && (toks[k].pos === "PART" || ["up", "out", "on"].includes(toks[k].lower))) k--;
-        // ("staged": the tagger's lemma is "stag"; its base-form guess is "stage")
-        if (k >= 0 && toks[k].pos === "VERB" && (ASPECT.has(toks[k].lemma) || ASPECT.has(toks[k].alt ?? ""))) {
+        const particle = k >= 0 && (toks[k].pos === "PART" || ["up", "out", "on"].includes(toks[k].lower)) ? toks[k].lower : null;
+        if (particle) k--;
+        // ("staged": the tagger's lemma is "stag"; its base-form guess is "stage"; "carried out the killing", not "carrying
+        // aid")
+        if (k >= 0 && toks[k].pos === "VERB" && (ASPECT.has(toks[k].lemma) || ASPECT.has(toks[k].alt ?? "") || (toks[k].lemma === "carry" && particle === "out"))) {
           const subj = subjectLeft(c, k, clauseStartOf(toks, k, 0), new Set());
           if (subj && subj !== target) {
             source = subj;

@@ -108,3 +108,9 @@ test("tag: an -ing word between a possessive and its noun describes it; a verb f
   assert.equal(pos("It was the latest sign of Beijing's deepening ties with Moscow.", "deepening"), "ADJ");
   assert.equal(pos("Police arrested dozens of suspects.", "suspects"), "NOUN");
 });
+
+test("tag: an -ing word between an article and 'of' is a noun ('the downing of'); 'had retaken' is a verb; 'their disputed Himalayan border' an adjective", () => {
+  assert.equal(pos("Ankara apologised for the downing of a Russian jet.", "downing"), "NOUN");
+  assert.equal(pos("The army said it had retaken the town.", "retaken"), "VERB");
+  assert.equal(pos("The two sides patrol their disputed Himalayan border.", "disputed"), "ADJ");
+});

@@ -192,12 +192,17 @@ const OWNERS: ReadonlySet<string> = new Set([...[...POSSESSIVES].filter((w) => w
 
 /** A base or present form the tagger calls a verb right after a possessive is a noun: "in retaliation for his capture",
  *  "their release", "its attack" (an -ed word there, "its detained staff", stays as tagged); an -ing word there before
- *  a noun is an adjective ("Beijing's deepening ties"). */
+ *  a noun is an adjective ("Beijing's deepening ties"), and one between an article and "of" a noun ("the downing of"). */
 export function retagAfterPossessive(tokens: Token[]): void {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     // ("arrested dozens of suspects": after "of", too)
     if (t.pos === "VERB" && (OWNERS.has(tokens[i - 1].lower) || tokens[i - 1].lower === "of") && !/(ing|ed)$/.test(t.lower)) t.pos = "NOUN";
+    // "the downing of a Russian warplane": an -ing word between an article and "of" is a noun, the act named
+    else if (t.pos === "VERB" && /^[a-z]{3,}ing$/.test(t.lower) && ["the", "a", "an"].includes(tokens[i - 1].lower) && tokens[i + 1]?.lower === "of") {
+      t.pos = "NOUN";
+      t.nominal = true;
+    }
     // "Beijing's deepening ties", "Russia's continuing attacks": an -ing word between a possessive and its noun describes it
     else if (t.pos === "VERB" && /ing$/.test(t.lower) && (tokens[i - 1].lower === "'s" || OWNERS.has(tokens[i - 1].lower)) && tokens[i + 1]?.pos === "NOUN") {
       t.pos = "ADJ";
