@@ -1237,3 +1237,9 @@ test("events: an act named as a noun ('the downing of') is the object of an apol
   assert.deepEqual(ev("Ankara apologised to Moscow for the downing of a Russian jet last year.", "2016-06-27").map((x) => x.split(" ")[0]), ["05"]);
   assert.ok(ev("Israel carried out the killing of a Hezbollah commander in Beirut.", "2024-07-31").some((x) => x.startsWith("19 ISR")));
 });
+
+test("events: an act a verb of naming takes as object is named, not reported", () => {
+  assert.deepEqual(ev("Beijing declined to call Russia's assault on Ukraine an invasion.", "2022-02-25").filter((x) => x.startsWith("19")), []);
+  // an act reported beside it is still coded
+  assert.ok(ev("Russian troops launched an assault on Kharkiv on Friday.", "2022-02-25").some((x) => x.startsWith("19 RUSMIL")));
+});

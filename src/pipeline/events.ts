@@ -357,6 +357,8 @@ const MAY_FORCE = new Set(["could", "might", "may", "would", "can"]);
 
 /** Prepositions after which a meeting or a visit named by a noun is held by the clause's subject. */
 const FORCE_SECTORS = new Set(["MIL", "COP", "SPY"]);
+/** Verbs of naming: what they take as object is named, not reported ("called the assault an invasion"). */
+const NAMING = new Set(["call", "describe", "label", "term", "brand", "dub", "characterize", "characterise"]);
 const HYPHEN_MEDIATOR = "mediator: the word before the hyphen";
 /** Nouns of force a threat may keep open: "did not rule out military action". */
 const FORCE_NOUNS = new Set(["action", "force", "strike", "attack", "invasion", "intervention", "pressure", "sanction", "retaliation", "response", "measure", "option", "operation", "offensive", "war", "escalation", "blockade"]);
@@ -947,6 +949,13 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
           claimant = prev.source;
           governed.add(prev.verbStart);
         } else if (gov && (gov.quad === 1 || gov.quad === 3 || gov.isProtest)) dropped = `the object of "${toks[prev.verbStart].text}": a reference, not a report`;
+      }
+      // "declined to call Russia's assault on Ukraine an invasion", "described the strike as ...": an act a verb of naming
+      // takes as its object is named, not reported
+      {
+        let k = v - 1;
+        while (k >= 0 && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "NUM" || POSSESSIVES.has(toks[k].lower) || toks[k].lower === "'s" || mentions.some((x) => x.start <= k && k < x.end))) k--;
+        if (!dropped && k >= 0 && toks[k].pos === "VERB" && NAMING.has(toks[k].lemma)) dropped = `named ("${toks[k].text}"), not a report of the act`;
       }
       const ns = nounSource(c, m, new Set());
       betweenPair = !!ns.between;
