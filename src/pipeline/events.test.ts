@@ -1243,3 +1243,8 @@ test("events: an act a verb of naming takes as object is named, not reported", (
   // an act reported beside it is still coded
   assert.ok(ev("Russian troops launched an assault on Kharkiv on Friday.", "2022-02-25").some((x) => x.startsWith("19 RUSMIL")));
 });
+
+test("events: the object of 'help' does the bare verb after it", () => {
+  const e = ev("Belarus said its troops were helping Russian forces launch missile strikes on Ukraine.", "2022-03-01");
+  assert.ok(e.some((x) => x.startsWith("19 RUSMIL")) && !e.some((x) => x.startsWith("19 BLR")), JSON.stringify(e));
+});

@@ -1106,6 +1106,14 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
           notes.push("participle: the noun it describes");
         }
       }
+      // "helping Russian forces launch drone strikes", "helped the army retake": the object of "help" does the bare verb
+      if (!source && v > 1) {
+        const helped = mentions.find((x) => x.end === v && !x.modifier);
+        if (helped && helped.start > 0 && toks[helped.start - 1].lemma === "help" && toks[helped.start - 1].pos === "VERB") {
+          source = helped;
+          notes.push(`the one "${toks[helped.start - 1].text}" helps`);
+        }
+      }
       // "..., which killed 160": the subject of a relative clause is the noun before the pronoun
       let rel = v - 1;
       while (rel > 0 && (toks[rel].pos === "ADV" || toks[rel].pos === "AUX")) rel--;
