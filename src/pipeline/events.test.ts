@@ -1248,3 +1248,7 @@ test("events: the object of 'help' does the bare verb after it", () => {
   const e = ev("Belarus said its troops were helping Russian forces launch missile strikes on Ukraine.", "2022-03-01");
   assert.ok(e.some((x) => x.startsWith("19 RUSMIL")) && !e.some((x) => x.startsWith("19 BLR")), JSON.stringify(e));
 });
+
+test("events: asking for forgiveness is an apology (055), not an appeal", () => {
+  assert.deepEqual(ev("The Belgian king asked for forgiveness on Wednesday for the abuses of colonial rule.", "2022-06-08", 3), ["055 BELGOV>-"]);
+});
