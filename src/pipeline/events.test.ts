@@ -1252,3 +1252,8 @@ test("events: the object of 'help' does the bare verb after it", () => {
 test("events: asking for forgiveness is an apology (055), not an appeal", () => {
   assert.deepEqual(ev("The Belgian king asked for forgiveness on Wednesday for the abuses of colonial rule.", "2022-06-08", 3), ["055 BELGOV>-"]);
 });
+
+test("events: in a prisoner swap the state of those freed frees the other side's", () => {
+  const e = ev("Belarus freed a Lithuanian journalist on Friday in exchange for two Belarusian spies.", "2024-06-14", 4);
+  assert.ok(e.includes("0841 BLR>LTUMED") && e.some((x) => x.startsWith("0841 LTU>BLR")), JSON.stringify(e));
+});

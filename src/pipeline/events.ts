@@ -1615,6 +1615,17 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     e.notes.push("target: the sides of the act it is part of");
     for (const t of sides.slice(1)) out.push(recast(onto, e, e.source!, t, "the sides of the act it is part of"));
   }
+  // "Russia freed Brittney Griner in exchange for Viktor Bout": in a swap the state of those freed frees the other side's
+  for (const e of [...out]) {
+    if (e.dropped || !e.code.startsWith("0841") || !e.source || !e.target?.country || e.target.country === e.source.country) continue;
+    const after = toks.slice(e.verbEnd, e.verbEnd + 16);
+    const stop = after.findIndex((t) => t.lower === ";");
+    const ex = after.findIndex((t, k) => t.lower === "exchange" && after[k - 1]?.lower === "in" && after[k + 1]?.lower === "for");
+    if (ex < 0 || (stop >= 0 && stop < ex)) continue;
+    const t = e.target;
+    const state: Mention = { text: t.text, code: t.country!, country: t.country, sector: null, kind: "country", start: t.start, end: t.end, charStart: t.charStart, charEnd: t.charEnd };
+    out.push({ ...e, source: state, target: e.source, actCode: undefined, notes: [...e.notes, `the other side of the exchange ("in exchange for")`] });
+  }
   // "Pakistan conducted nuclear tests ..., and Clinton condemned the tests", "a move his opponents denounced as a coup":
   // criticism whose object names no actor is aimed at whoever did the act the sentence reported before it, and so is
   // a threat of an answer ("Israel struck Natanz ..., and Tehran vowed a harsh response")
