@@ -175,3 +175,13 @@ test("recoding tables: who acts changes the code (state forces, armed groups, ar
     assert.deepEqual(problems, []);
   }
 });
+
+test("implicit targets: by longest prefix of the code", () => {
+  assert.equal(onto.implicitTarget("190"), "place");
+  assert.equal(onto.implicitTarget("1831"), "place");
+  assert.equal(onto.implicitTarget("154"), "place-abroad");
+  assert.equal(onto.implicitTarget("1724"), "own-country");
+  assert.equal(onto.implicitTarget("172"), null);
+  assert.equal(onto.implicitTarget("141"), "government");
+  assert.equal(onto.implicitTarget("111"), null);
+});

@@ -31,15 +31,23 @@ export interface Ontology {
   modal(kind: ModalKind, code: string): string;
   /** The code `code` takes under a recoding table (who acts, or on whom: RECODING_FILES), or null when it has no row. */
   recoded(table: RecodingTable, code: string): string | null;
+  /** Whom the act is done to when no actor is named as its object (implicit-target.tsv), or null. */
+  implicitTarget(code: string): ImplicitTarget | null;
   /** problems found while loading (malformed lines with file:line) */
   problems: readonly Problem[];
 }
+
+/** Rules of implicit-target.tsv: the country of the place named after the verb (abroad only), the source's own
+ *  country, or the government of the place's country. */
+export type ImplicitTarget = "place" | "place-abroad" | "own-country" | "government";
+const IMPLICIT_TARGETS: ReadonlySet<string> = new Set(["place", "place-abroad", "own-country", "government"]);
 
 const DATA_FILES = {
   cameo: "src/ontology/data/cameo.tsv",
   plover: "src/ontology/data/plover.tsv",
   acled: "src/ontology/data/acled.tsv",
   modal: "src/ontology/data/modal.tsv",
+  implicitTarget: "src/ontology/data/implicit-target.tsv",
 } as const;
 
 /** Tables of codes that change with who acts or on whom (code <TAB> new code), each read the same way. */
@@ -91,6 +99,7 @@ interface Loaded {
   entries: Map<string, CameoEntry>;
   modal: Map<string, string>; // "kind|prefix" → code
   recodings: Map<RecodingTable, Map<string, string>>;
+  implicit: Map<string, ImplicitTarget>;
   problems: Problem[];
 }
 
@@ -166,6 +175,14 @@ function load(): Loaded {
     return m;
   };
   const recoded = new Map((Object.keys(RECODING_FILES) as RecodingTable[]).map((t) => [t, recodings(RECODING_FILES[t])]));
+  // implicit-target.tsv: code prefix, rule
+  const implicit = new Map<string, ImplicitTarget>();
+  for (const r of readRows(repoPath(DATA_FILES.implicitTarget), 2, problems)) {
+    const [prefix, rule] = r.fields;
+    if (!CODE.test(prefix)) { bad(r, `"${prefix}" is not a CAMEO code prefix`); continue; }
+    if (!IMPLICIT_TARGETS.has(rule)) { bad(r, `unknown rule "${rule}" (place, place-abroad, own-country, government)`); continue; }
+    implicit.set(prefix, rule as ImplicitTarget);
+  }
   for (const [kind, code] of Object.entries(GENERIC_MODAL)) {
     if (!base.has(code)) problems.push(problem("E_LEXICON_LINE", basename(DATA_FILES.cameo), `generic ${kind} code ${code} is missing`));
   }
@@ -178,7 +195,7 @@ function load(): Loaded {
     const p = from ? plover.get(from)! : null;
     entries.set(code, { ...e, plover: p ? { type: p.type, mode: p.mode } : null, acled: acled.get(code) ?? null });
   }
-  return { entries, modal, recodings: recoded, problems };
+  return { entries, modal, recodings: recoded, implicit, problems };
 }
 
 let cached: Ontology | undefined;
@@ -186,7 +203,7 @@ let cached: Ontology | undefined;
 /** Reads the ontology files (DATA_FILES and RECODING_FILES) once and caches the result. */
 export function loadOntology(): Ontology {
   if (cached) return cached;
-  const { entries, modal, recodings, problems } = load();
+  const { entries, modal, recodings, implicit, problems } = load();
   const list = Object.freeze([...entries.values()]);
   cached = {
     get: (code) => entries.get(code),
@@ -200,6 +217,7 @@ export function loadOntology(): Ontology {
       return GENERIC_MODAL[kind];
     },
     recoded: (table, code) => recodings.get(table)!.get(code) ?? null,
+    implicitTarget: (code) => prefixes(code).map((p) => implicit.get(p)).find((x) => !!x) ?? null,
     problems: Object.freeze(problems),
   };
   return cached;

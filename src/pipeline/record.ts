@@ -5,15 +5,11 @@ import type { Ontology } from "../ontology/ontology.js";
 import type { Gazetteer } from "../lexicon/gazetteer.js";
 import type { Doc, EventCandidate } from "./doc.js";
 import { defineStage } from "./stage.js";
+import { implicitTarget } from "./implicit-target.js";
 import { POSSESSIVES } from "./tag.js";
 
 /** Sectors that belong to a state: a bare "police" or "army" takes the country of its context. */
 const DOMESTIC = new Set(["GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SPY", "CVL", "MED", "BUS", "EDU", "HLH", "LAB", "REF", "CRM", "ELI", "PTY", "REL", "INS", "SEP", "RAD", "HRI", "AGR", "ENV", "MOD", "ACT", "DEV", "IND"]);
-/** Roots of force (show of force, assault, fight, mass violence): with no actor as object, the place hit is the target. */
-const FORCE_ROOTS = new Set(["15", "18", "19", "20"]);
-/** Acts a state does to its own country: martial law, a state of emergency, a curfew imposed (1723, 1724) or lifted
- *  (0813, 0814), a leader's resignation (0831). */
-const EMERGENCY = /^(172[34]|081[34]|0831)/;
 const LOCATIVE = new Set(["in", "near", "at", "outside", "inside", "around", "across", "throughout", "on"]);
 
 function ref(m: Mention, country: string | null, via: string | null): ActorRef {
@@ -110,24 +106,10 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
         // unnamed protesters with no country known say nothing of where the protest was
         if (e.crowd && !source.country) continue;
         let target = e.target ? (joinedRef(e.target, e.sentence) ?? ref(e.target, ctx, via)) : null;
-        // "India struck nine sites in Pakistan", "rebels seized Goma", "declared martial law": force with no actor for
-        // its object is done to the country of the place it hits (as CAMEO coders code it), and a state of emergency
-        // or martial law, imposed or lifted, or a resignation, to the country it is declared in
-        let targetPlace: PlaceMention | null = null;
-        // (and so does one intended: "said he would resign"); a visit is paid to the country of the place visited
-        const own = EMERGENCY.test(e.code) || EMERGENCY.test(e.actCode ?? "");
-        if (!target && (FORCE_ROOTS.has(e.code.slice(0, 2)) || own || e.code === "042")) {
-          targetPlace = places.find((p) => p.country && p.start >= e.verbStart) ?? null;
-          const country = targetPlace?.country ?? (own ? source.country : null);
-          // (not a show of force at home: "ordered troops to Los Angeles"; no visit at home)
-          if (country && !((e.code.startsWith("15") || e.code === "042") && country === source.country)) target = { text: targetPlace?.name ?? country, code: country, country, sector: null };
-        }
-        // "More than 100,000 people rallied in Minsk": a protest aimed at no actor named is aimed at the government of
-        // the country it is held in (as CAMEO coders code it)
-        if (!target && e.code.startsWith("14")) {
-          const country = places.find((p) => p.country)?.country ?? source.country;
-          if (country) target = { text: "government", code: `${country}GOV`, country, sector: "GOV" };
-        }
+        // with no actor named as its object, whom the act is done to by CAMEO's conventions ("struck nine sites in
+        // Pakistan" → PAK, "declared martial law" → its own country, "rallied in Minsk" → BLRGOV)
+        const implicit = target ? null : implicitTarget(onto, e, places, source);
+        if (implicit) target = implicit.target;
         const key = `${e.sentence}|${e.code}|${source.code}|${target?.code ?? ""}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -166,7 +148,7 @@ export function createRecordStage(onto: Ontology, gaz: Gazetteer) {
             spans: {
               source: [e.source.charStart, e.source.charEnd],
               verb: verbSpan,
-              target: e.target ? [e.target.charStart, e.target.charEnd] : targetPlace ? [targetPlace.charStart, targetPlace.charEnd] : null,
+              target: e.target ? [e.target.charStart, e.target.charEnd] : implicit?.place ? [implicit.place.charStart, implicit.place.charEnd] : null,
             },
           },
           confidence: Math.round(e.confidence * 100) / 100,
