@@ -16,6 +16,9 @@ function envoyPost(toks: readonly Token[], prep: number): boolean {
   if (toks[prep].lower !== "from" && toks[prep].lower !== "to") return false;
   return prep > 0 && ENVOYS.has(toks[prep - 1].lower);
 }
+/** Nouns of what one state says or does to another, after which "from" and a capital name the state: "a rebuke from
+ *  Beijing". */
+const SAID_FROM = new Set(["rebuke", "criticism", "condemnation", "protest", "response", "warning", "reaction", "pressure", "demand", "request", "call", "threat", "objection", "backlash", "ire", "anger", "outrage", "approval", "support", "invitation", "offer", "message", "statement", "complaint", "censure", "flak", "retaliation", "opposition", "resistance"]);
 const LOCATIVE = new Set(["in", "at", "to", "from", "near", "outside", "into", "across", "around", "via", "toward", "towards", "inside", "through", "within", "throughout"]);
 const HONORIFIC = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "general", "col", "col.", "lt", "lt.", "maj", "maj.", "capt", "capt.", "sheikh", "sheik", "ayatollah", "sen", "sen.", "rep", "rep.", "gov", "gov.", "prince", "king", "queen", "pope", "imam", "cleric"]);
 /** Things whose owner is the actor: an attack on "a US military base" is an attack on the US military. */
@@ -50,7 +53,10 @@ function acceptable(e: ActorEntry, toks: readonly Token[], start: number, end: n
     const head = last.pos === "ADJ" && !["NOUN", "PROPN", "ADJ", "NUM"].includes(toks[end]?.pos ?? "");
     if (last.pos !== "NOUN" && last.pos !== "PROPN" && !facility && !head) return false;
   }
-  if (e.kind === "metonym" && start > 0 && LOCATIVE.has(toks[start - 1].lower) && !envoyPost(toks, start - 1)) return false;
+  // (but "a rebuke from Beijing", "pressure from Washington": a capital after "from" and a word of what states say or
+  // do to others is the state)
+  const said = toks[start - 1]?.lower === "from" && SAID_FROM.has(toks[start - 2]?.lemma ?? "");
+  if (e.kind === "metonym" && start > 0 && LOCATIVE.has(toks[start - 1].lower) && !envoyPost(toks, start - 1) && !said) return false;
   return true;
 }
 

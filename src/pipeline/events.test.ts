@@ -1257,3 +1257,10 @@ test("events: in a prisoner swap the state of those freed frees the other side's
   const e = ev("Belarus freed a Lithuanian journalist on Friday in exchange for two Belarusian spies.", "2024-06-14", 4);
   assert.ok(e.includes("0841 BLR>LTUMED") && e.some((x) => x.startsWith("0841 LTU>BLR")), JSON.stringify(e));
 });
+
+test("events: an epithet in quotation marks is a jibe, unless it praises or names the actor's own act; a rebuke 'from Beijing' is Beijing's", () => {
+  assert.ok(ev("Maduro rejected the offer, calling it a 'circus' staged by Washington.", "2019-02-24").some((x) => x.startsWith("11 VENGOV")));
+  assert.ok(!ev("Xi called Putin his 'dear friend' during the visit.", "2023-03-21").some((x) => x.startsWith("11")));
+  assert.ok(!ev("Azerbaijan launched what it called 'anti-terrorist measures' on Tuesday.", "2023-09-19").some((x) => x.startsWith("11")));
+  assert.ok(ev("Manila held naval drills on Sunday, drawing a rebuke from Beijing.", "2025-08-04").some((x) => x.startsWith("11 CHNGOV")));
+});

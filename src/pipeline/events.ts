@@ -357,6 +357,9 @@ const MAY_FORCE = new Set(["could", "might", "may", "would", "can"]);
 
 /** Prepositions after which a meeting or a visit named by a noun is held by the clause's subject. */
 const FORCE_SECTORS = new Set(["MIL", "COP", "SPY"]);
+/** The lexicon's pattern of an epithet in quotation marks ("called it a 'show'"), and words of praise inside one. */
+const QUOTE_EPITHET = /\* ["'“‘]/;
+const PRAISE = /\b(best|friend|friends|friendship|brother|brothers|partner|ally|allies|hero|historic|constructive|productive|positive|good|great|excellent|success|successful|breakthrough|milestone|victory|wonderful|fantastic|important|fruitful|cordial|warm|candid|frank)\b/;
 /** Verbs of naming: what they take as object is named, not reported ("called the assault an invasion"). */
 const NAMING = new Set(["call", "describe", "label", "term", "brand", "dub", "characterize", "characterise"]);
 const HYPHEN_MEDIATOR = "mediator: the word before the hyphen";
@@ -837,6 +840,9 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     let dropped: string | null = null;
     // "Obama called for Assad to step down, and the leaders of Britain and France followed suit": the act last coded
     // in the sentence, done again by this subject to the same target
+    // "called Putin his 'best friend'", "what it called 'anti-terrorist activities'": an epithet in quotation marks is a
+    // jibe only when it is no praise, and not the name an actor gives its own act
+    if (QUOTE_EPITHET.test(p.text) && (PRAISE.test(toks.slice(m.end, m.end + 6).map((t) => t.lower).join(" ")) || toks.slice(Math.max(0, v - 4), v).some((t) => t.lower === "what"))) continue;
     const sameAs = p.same ? [...out].reverse().find((e) => !e.dropped && e.source && !onto.get(e.code)?.flags.has("statement")) : undefined;
     if (sameAs) code = sameAs.code;
     else if (p.same) dropped = "no act before it to do again";
