@@ -1263,4 +1263,7 @@ test("events: an epithet in quotation marks is a jibe, unless it praises or name
   assert.ok(!ev("Xi called Putin his 'dear friend' during the visit.", "2023-03-21").some((x) => x.startsWith("11")));
   assert.ok(!ev("Azerbaijan launched what it called 'anti-terrorist measures' on Tuesday.", "2023-09-19").some((x) => x.startsWith("11")));
   assert.ok(ev("Manila held naval drills on Sunday, drawing a rebuke from Beijing.", "2025-08-04").some((x) => x.startsWith("11 CHNGOV")));
+  // a name given ("a mineral called 'coltan'") and a possessive apostrophe are no epithets
+  assert.ok(!ev("Miners dug a mineral called 'coltan' near the town.", "2025-08-04").some((x) => x.startsWith("11")));
+  assert.ok(!ev("Activists rallied in Vilnius, calling for Paleckis' release.", "2025-08-04").some((x) => x.startsWith("11")));
 });

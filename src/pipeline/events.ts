@@ -842,7 +842,15 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     // in the sentence, done again by this subject to the same target
     // "called Putin his 'best friend'", "what it called 'anti-terrorist activities'": an epithet in quotation marks is a
     // jibe only when it is no praise, and not the name an actor gives its own act
-    if (QUOTE_EPITHET.test(p.text) && (PRAISE.test(toks.slice(m.end, m.end + 6).map((t) => t.lower).join(" ")) || toks.slice(Math.max(0, v - 4), v).some((t) => t.lower === "what"))) continue;
+    // (and only after an object, "called it a 'show'", not "a material called 'tepetate'"; an opening mark, not the
+    // apostrophe of "Paleckis'")
+    if (QUOTE_EPITHET.test(p.text)) {
+      const q = m.end - 1;
+      // (a relative pronoun before the subject is the object: "operations, which the UN rights chief called '...'")
+      const object = toks.slice(v + 1, q).some((t) => t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "PRON") || toks.slice(Math.max(0, v - 8), v).some((t) => t.lower === "which");
+      const opening = toks[q].start > toks[q - 1].end;
+      if (!object || !opening || PRAISE.test(toks.slice(m.end, m.end + 6).map((t) => t.lower).join(" ")) || toks.slice(Math.max(0, v - 4), v).some((t) => t.lower === "what")) continue;
+    }
     const sameAs = p.same ? [...out].reverse().find((e) => !e.dropped && e.source && !onto.get(e.code)?.flags.has("statement")) : undefined;
     if (sameAs) code = sameAs.code;
     else if (p.same) dropped = "no act before it to do again";
