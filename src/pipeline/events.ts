@@ -5,6 +5,7 @@ import { NULL_CODE, adjectiveAnchor, discardIndex, findDiscard, findPatternMatch
 import type { Doc, EventCandidate } from "./doc.js";
 import { defineStage } from "./stage.js";
 import { POSSESSIVES, isHeadline } from "./tag.js";
+import { answeredActs, mediationSides, modifierTargets, swapReleases, unhyphenTargets } from "./event-targets.js";
 
 /** Verbs of judicial killing: a state that executes or hangs someone uses no military force on him. */
 const EXECUTE = new Set(["execute", "hang"]);
@@ -1567,23 +1568,9 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     prev = cand;
     prevEnd = m.end;
   }
-  // "signed a Russian-brokered agreement": the mediator before the hyphen is the mediation's source, not the target
-  // of the act whose object it qualifies
-  for (const e of out) {
-    if (e.target && !e.notes.includes(HYPHEN_MEDIATOR) && out.some((x) => x !== e && x.source === e.target && x.notes.includes(HYPHEN_MEDIATOR))) {
-      e.target = null;
-      e.notes.push("target: not the mediator before the hyphen");
-    }
-  }
-  // "rejected the latest Israeli ceasefire proposal", "cut off selected Russian banks": an act with no actor for its
-  // object is done to the state a country word inside that object names
-  for (const e of out) {
-    if (e.dropped || e.target || !e.source || e.code.startsWith("01")) continue;
-    const modifier = mentions.find((x) => x.modifier && !!x.country && x.country !== e.source!.country && x.start > e.verbStart && (x.start < e.verbEnd || (x.start <= e.verbEnd + 4 && toks.slice(e.verbEnd, x.start).every((t) => t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || t.pos === "ADV"))));
-    if (!modifier) continue;
-    e.target = modifier;
-    e.notes.push(`target: the state its object names ("${modifier.text}")`);
-  }
+  // targets the clause leaves implicit, before the coordinated and mutual copies are made (./event-targets.ts)
+  unhyphenTargets(out, HYPHEN_MEDIATOR);
+  modifierTargets(out, toks, mentions);
   // coordinated subjects ("Iran and Iraq signed ...") and mutual acts ("X met Y": Y met X too)
   const extra: EventCandidate[] = [];
   for (const e of out) {
@@ -1616,41 +1603,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     if (mutual && t0 && !(t0.kind === "agent" && !t0.country && e.notes.includes("target inside the pattern"))) for (const s2 of group) extra.push(recast(onto, e, t0, s2, "mutual act, reverse direction"));
   }
   out.push(...extra);
-  // "Armenia and Azerbaijan signed a US-brokered declaration", "signed a deal after talks mediated by Kofi Annan": the
-  // mediator mediates between those who did the cooperative act it is part of, or the one told before it
-  for (const e of out.filter((x) => !x.dropped && x.code.startsWith("045") && x.source && (!x.target || (x.notes.includes(HYPHEN_MEDIATOR) && x.notes.includes("target inside the pattern"))))) {
-    const coop = out.filter((x) => !x.dropped && x !== e && x.source && x.source !== e.source && x.verbStart < e.verbStart && (onto.nearest(x.code)?.quad ?? 4) <= 2 && !x.code.startsWith("045") && !x.code.startsWith("01"));
-    const inside = coop.filter((x) => x.verbEnd >= e.verbStart);
-    const last = coop.length ? coop.filter((x) => x.verbStart === coop[coop.length - 1].verbStart) : [];
-    const parties = inside.length ? inside : last;
-    const sides = [...new Set(parties.flatMap((x) => [x.source!, ...(x.target ? [x.target] : [])]))].filter((x) => x !== e.source);
-    if (!sides.length) continue;
-    e.target = sides[0];
-    e.notes.push("target: the sides of the act it is part of");
-    for (const t of sides.slice(1)) out.push(recast(onto, e, e.source!, t, "the sides of the act it is part of"));
-  }
-  // "Russia freed Brittney Griner in exchange for Viktor Bout": in a swap the state of those freed frees the other side's
-  for (const e of [...out]) {
-    if (e.dropped || !e.code.startsWith("0841") || !e.source || !e.target?.country || e.target.country === e.source.country) continue;
-    const after = toks.slice(e.verbEnd, e.verbEnd + 16);
-    const stop = after.findIndex((t) => t.lower === ";");
-    const ex = after.findIndex((t, k) => t.lower === "exchange" && after[k - 1]?.lower === "in" && after[k + 1]?.lower === "for");
-    if (ex < 0 || (stop >= 0 && stop < ex)) continue;
-    const t = e.target;
-    const state: Mention = { text: t.text, code: t.country!, country: t.country, sector: null, kind: "country", start: t.start, end: t.end, charStart: t.charStart, charEnd: t.charEnd };
-    out.push({ ...e, source: state, target: e.source, actCode: undefined, notes: [...e.notes, `the other side of the exchange ("in exchange for")`] });
-  }
-  // "Pakistan conducted nuclear tests ..., and Clinton condemned the tests", "a move his opponents denounced as a coup":
-  // criticism whose object names no actor is aimed at whoever did the act the sentence reported before it, and so is
-  // a threat of an answer ("Israel struck Natanz ..., and Tehran vowed a harsh response")
-  for (const e of out) {
-    if (e.dropped || e.target || !e.source || !(e.code.startsWith("11") || e.code.startsWith("13"))) continue;
-    const before = out.filter((x) => !x.dropped && x.source && x.verbStart < e.verbStart && x.source.country !== e.source!.country && !x.code.startsWith("01") && !x.code.startsWith("11") && !x.code.startsWith("13"));
-    const act = before[before.length - 1];
-    if (!act) continue;
-    e.target = act.source;
-    e.notes.push(`target: who did the act before it ("${toks[act.verbStart].text}")`);
-  }
+  // and after them: the sides a mediator mediates between, swaps, and what a criticism or a threat answers
+  mediationSides(out, onto, HYPHEN_MEDIATOR, (e, src, tgt, note) => recast(onto, e, src, tgt, note));
+  swapReleases(out, toks);
+  answeredActs(out, toks);
   // ", killing 12": the toll of an attack already coded in the sentence is its outcome, not another event
   const violent = (code: string) => ["17", "18", "19", "20"].includes(code.slice(0, 2));
   // "claimed responsibility for two car bombings" matched by the act's own pattern: the claim is coded too (015)
