@@ -1267,3 +1267,9 @@ test("events: an epithet in quotation marks is a jibe, unless it praises or name
   assert.ok(!ev("Miners dug a mineral called 'coltan' near the town.", "2025-08-04").some((x) => x.startsWith("11")));
   assert.ok(!ev("Activists rallied in Vilnius, calling for Paleckis' release.", "2025-08-04").some((x) => x.startsWith("11")));
 });
+
+test("events: an act named as the object of a demand's own verb is what is demanded", () => {
+  assert.ok(ev("The Security Council demanded on Friday that the rebels lift their siege of Goma.", "2024-06-14").some((x) => x.startsWith("10")));
+  // an apology's object stays a reference
+  assert.deepEqual(ev("The king asked for forgiveness for the killing of protesters in 1976.", "2024-06-14").filter((x) => x.startsWith("02")), []);
+});

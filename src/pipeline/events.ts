@@ -1384,6 +1384,10 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
           notes.push(`${kind} ("${md.word}"): ${code} → ${modalCode}`);
           code = modalCode;
           governModal(md, v);
+          // ("demanded that the RSF halt their siege of El Fasher": the act the demand governs is what is demanded, not
+          // a mere reference to it)
+          // (only where the demand's or appeal's own pattern ends on the verb the noun is the object of, not on a preposition)
+          if (dropped?.startsWith("the object of") && prev && prevEnd - prev.verbStart > 1 && toks[prevEnd - 1]?.pos !== "ADP" && md.at === prev.verbStart && ["02", "10"].includes(prev.code.slice(0, 2)) && toks.slice(prevEnd, v).every((t) => t.pos === "DET" || t.pos === "ADJ" || POSSESSIVES.has(t.lower))) dropped = null;
           // ("did not rule out a strike on Iran" threatens Iran, "refused to rule out using force" threatens force; "did
           // not rule out a feud between cartels as the motive" threatens nothing)
           if (kind === "threat" && md.at < v && v < md.at + md.word.split(" ").length) {
