@@ -1273,3 +1273,7 @@ test("events: an act named as the object of a demand's own verb is what is deman
   // an apology's object stays a reference
   assert.deepEqual(ev("The king asked for forgiveness for the killing of protesters in 1976.", "2024-06-14").filter((x) => x.startsWith("02")), []);
 });
+
+test("events: freezing one's participation in a bloc reduces relations (16)", () => {
+  assert.ok(ev("Armenia's prime minister said his country had frozen its participation in the alliance.", "2024-02-23").some((x) => x.startsWith("16 ARMGOV")));
+});
