@@ -44,6 +44,9 @@ export interface VerbPattern {
   /** A nominal act coded only where a phrase of the clause says who held it ("agreed to a truce after talks in Doha",
    *  "during a summit in Beijing"); elsewhere the noun is no match at all. */
   held?: boolean;
+  /** An epithet in quotation marks after a verb of naming ("called it a 'show'"): a jibe only after an object, when the
+   *  quotation opens there and praises no one. */
+  epithet?: boolean;
   /** Order of addition to the lexicon (set by addPattern). */
   seq?: number;
   /** From a user dictionary: the code is taken as written, without recoding by modality words. */
@@ -148,7 +151,7 @@ export function addPattern(lex: VerbLexicon, p: VerbPattern): void {
   lex.size++;
 }
 
-const FLAGS = new Set(["passive", "swap", "notarget", "noun", "claims", "mutual", "direct", "same", "held"]);
+const FLAGS = new Set(["passive", "swap", "notarget", "noun", "claims", "mutual", "direct", "same", "held", "epithet"]);
 /** A CAMEO event code, or the null code of a pattern that matches so that a shorter one does not ("fight * coronavirus"). */
 const CODE = /^((0[1-9]|1\d|20)\d{0,2}|---)$/;
 const MAX_GAP = 4;
@@ -217,6 +220,7 @@ export function loadVerbLexicon(opts: VerbLexiconOptions = {}): VerbLexicon {
         direct: flags.includes("direct"),
         ...(flags.includes("same") ? { same: true } : {}),
         ...(flags.includes("held") ? { held: true } : {}),
+        ...(flags.includes("epithet") ? { epithet: true } : {}),
       };
       addPattern(lex, p);
     }

@@ -212,6 +212,18 @@ interface Modal {
   word: string;
 }
 
+/** The number of tokens a modal phrase spans ("refused to rule out": 4). */
+function modalSpan(md: Modal): number {
+  return md.word.split(" ").length;
+}
+
+/** Records the modal phrase of n tokens at j; a longer phrase holds the shorter ones found inside it ("refused to rule
+ *  out" is a threat, not its "rule out"). */
+function pushPhrase(found: Modal[], kind: ModalityKind, toks: readonly Token[], j: number, n: number): void {
+  for (let f = found.length - 1; f >= 0; f--) if (found[f].at > j && found[f].at < j + n) found.splice(f, 1);
+  found.push({ kind, at: j, word: toks.slice(j, j + n).map((x) => x.lower).join(" ") });
+}
+
 /** What governs the verb at v: a modal word before "to", a negation, a future or possibility auxiliary. */
 function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseStart: number): Modal[] {
   const found: Modal[] = [];
@@ -224,6 +236,8 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
   while (j >= clauseStart && steps < 7) {
     const t = toks[j];
     if (t.lower === "," || t.lower === ";") break;
+    // ("did not rule out": a negation that opens a threat phrase)
+    const keptOpen = t.lower === "n't" || t.lower === "not" || t.lower === "never" ? has(lex.modality.get("threat")!, toks, j) : 0;
     // "denied involvement and warned that ...": "and" after an object closes the verb phrase before it ("did not attack
     // and kill" shares its negation)
     if (t.lower === "and" && ["NOUN", "PROPN"].includes(toks[j - 1]?.pos ?? "")) break;
@@ -246,11 +260,9 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
       j -= future ? 3 : 2;
       steps += 2;
       continue;
-    } else if ((t.lower === "n't" || t.lower === "not" || t.lower === "never") && has(lex.modality.get("threat")!, toks, j)) {
+    } else if (keptOpen) {
       // "did not rule out using force": a possibility kept open is a threat, and no negation of the act
-      const n = has(lex.modality.get("threat")!, toks, j);
-      for (let f = found.length - 1; f >= 0; f--) if (found[f].at > j && found[f].at < j + n) found.splice(f, 1);
-      found.push({ kind: "threat", at: j, word: toks.slice(j, j + n).map((x) => x.lower).join(" ") });
+      pushPhrase(found, "threat", toks, j, keptOpen);
     } else if (t.lower === "n't" || t.lower === "not" || t.lower === "never" || t.lower === "no") found.push({ kind: "negation", at: j, word: t.lower });
     else if (FUTURE.has(t.lower)) found.push({ kind: "intent", at: j, word: t.lower });
     // ("Theresa May said": a capitalised "May" inside the sentence is a name or a month, no modal)
@@ -267,9 +279,7 @@ function modalityOf(toks: readonly Token[], v: number, lex: VerbLexicon, clauseS
         const first = toks.slice(j + n, toAt).find((x) => x.pos !== "ADV");
         const objectBefore = sawTo && (k === "reject" || k === "intent" || k === "threat") && !!first && ["NOUN", "PROPN", "DET", "PRON", "NUM"].includes(first.pos);
         if (n && !objectBefore && (k === "negation" || k === "hypothetical" || sawTo || toks[j + n]?.lower === "to" || (/ing$/.test(toks[v].lower) && t.pos === "VERB"))) {
-          // (a longer phrase holds the shorter one found inside it: "refused to rule out" is a threat, not its "rule out")
-          for (let f = found.length - 1; f >= 0; f--) if (found[f].at > j && found[f].at < j + n) found.splice(f, 1);
-          found.push({ kind: k, at: j, word: toks.slice(j, j + n).map((x) => x.lower).join(" ") });
+          pushPhrase(found, k, toks, j, n);
           break;
         }
       }
@@ -356,28 +366,41 @@ const VOW = new Set(["vow", "pledge", "promise", "swear", "threaten"]);
 /** Possibility auxiliaries that, said of one's own force, threaten. */
 const MAY_FORCE = new Set(["could", "might", "may", "would", "can"]);
 
-/** Prepositions after which a meeting or a visit named by a noun is held by the clause's subject. */
+/** Sectors of forces a deployment moves ("would send 2,000 more troops"): what it sends, not whom it targets. */
 const FORCE_SECTORS = new Set(["MIL", "COP", "SPY"]);
-/** The lexicon's pattern of an epithet in quotation marks ("called it a 'show'"), and words of praise inside one. */
-const QUOTE_EPITHET = /\* ["'“‘]/;
+/** Words of praise inside a quoted epithet ("called Putin his 'best friend'"): no jibe. */
 const PRAISE = /\b(best|friend|friends|friendship|brother|brothers|partner|ally|allies|hero|historic|constructive|productive|positive|good|great|excellent|success|successful|breakthrough|milestone|victory|wonderful|fantastic|important|fruitful|cordial|warm|candid|frank)\b/;
 /** Verbs of naming: what they take as object is named, not reported ("called the assault an invasion"). */
 const NAMING = new Set(["call", "describe", "label", "term", "brand", "dub", "characterize", "characterise"]);
 const HYPHEN_MEDIATOR = "mediator: the word before the hyphen";
 /** Nouns of force a threat may keep open: "did not rule out military action". */
 const FORCE_NOUNS = new Set(["action", "force", "strike", "attack", "invasion", "intervention", "pressure", "sanction", "retaliation", "response", "measure", "option", "operation", "offensive", "war", "escalation", "blockade"]);
+/** Prepositions after which a meeting or a visit named by a noun is held by the clause's subject. */
 const HELD_IN = new Set(["for", "during", "after", "following", "before", "ahead"]);
+/** The same, opening the sentence ("In a call with Zelenskiy, Macron pledged ..."). */
+const HELD_OPENING = new Set(["in", "during", "at", "after"]);
 const ROUNDS = new Set([...TIME_SPAN, "round", "rounds"]);
+
+/** A word that opens or modifies a noun phrase before its head: a determiner, an adjective, a number, a possessive. */
+function npModifier(t: Token): boolean {
+  return t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || POSSESSIVES.has(t.lower);
+}
 
 /** The word a nominal act at `v` hangs from, past its determiners, modifiers, a noun compounded with it ("weekend
  *  talks") and "two days of": the "after" of "after two days of talks", the "in" of "In a call with". */
 function heldWordBefore(toks: readonly Token[], v: number): number {
   let k = v - 1;
   for (;;) {
-    while (k >= 0 && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "NUM" || (toks[k].pos === "NOUN" && k === v - 1) || POSSESSIVES.has(toks[k].lower))) k--;
+    while (k >= 0 && (npModifier(toks[k]) || (toks[k].pos === "NOUN" && k === v - 1))) k--;
     if (k >= 1 && toks[k].lower === "of" && ROUNDS.has(toks[k - 1].lower)) k -= 2;
     else return k;
   }
+}
+
+/** Does the word at k (heldWordBefore) say the nominal act is held by the clause's subject: a preposition of HELD_IN,
+ *  or one of HELD_OPENING opening the sentence? */
+function heldBy(toks: readonly Token[], k: number): boolean {
+  return k === 0 ? HELD_OPENING.has(toks[k].lower) : k > 0 && HELD_IN.has(toks[k].lower);
 }
 
 /** What a rejected ask was: "demand", "ultimatum" → 100; "call", "appeal", "plea", "request" → 020. */
@@ -819,7 +842,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
   // using force"); a phrase that ends on the act's own verb leaves it ("refused to rule out military action": the
   // "rule out" is the threat)
   const governModal = (md: Modal, v: number) => {
-    for (let k = 0; k < md.word.split(" ").length; k++) if (md.at + k !== v) governed.add(md.at + k);
+    for (let k = 0; k < modalSpan(md); k++) if (md.at + k !== v) governed.add(md.at + k);
   };
   for (const m of matches) {
     const p = m.pattern;
@@ -829,7 +852,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     if (p.held) {
       const k = heldWordBefore(c.toks, m.start);
       const next = c.toks[m.end];
-      if (!(k === 0 ? ["in", "during", "at", "after"].includes(c.toks[k].lower) : k > 0 && HELD_IN.has(c.toks[k].lower)) || next?.pos === "VERB" || next?.pos === "AUX" || prev?.code.startsWith("14")) continue;
+      if (!heldBy(c.toks, k) || next?.pos === "VERB" || next?.pos === "AUX" || prev?.code.startsWith("14")) continue;
     }
     const notes: string[] = [];
     const v = m.start;
@@ -839,19 +862,19 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
     let target: Mention | null = null;
     let code = p.code;
     let dropped: string | null = null;
-    // "Obama called for Assad to step down, and the leaders of Britain and France followed suit": the act last coded
-    // in the sentence, done again by this subject to the same target
     // "called Putin his 'best friend'", "what it called 'anti-terrorist activities'": an epithet in quotation marks is a
     // jibe only when it is no praise, and not the name an actor gives its own act
     // (and only after an object, "called it a 'show'", not "a material called 'tepetate'"; an opening mark, not the
     // apostrophe of "Paleckis'")
-    if (QUOTE_EPITHET.test(p.text)) {
+    if (p.epithet) {
       const q = m.end - 1;
       // (a relative pronoun before the subject is the object: "operations, which the UN rights chief called '...'")
       const object = toks.slice(v + 1, q).some((t) => t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "PRON") || toks.slice(Math.max(0, v - 8), v).some((t) => t.lower === "which");
       const opening = toks[q].start > toks[q - 1].end;
       if (!object || !opening || PRAISE.test(toks.slice(m.end, m.end + 6).map((t) => t.lower).join(" ")) || toks.slice(Math.max(0, v - 4), v).some((t) => t.lower === "what")) continue;
     }
+    // "Obama called for Assad to step down, and the leaders of Britain and France followed suit": the act last coded
+    // in the sentence, done again by this subject to the same target
     const sameAs = p.same ? [...out].reverse().find((e) => !e.dropped && e.source && !onto.get(e.code)?.flags.has("statement")) : undefined;
     if (sameAs) code = sameAs.code;
     else if (p.same) dropped = "no act before it to do again";
@@ -969,7 +992,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       // takes as its object is named, not reported
       {
         let k = v - 1;
-        while (k >= 0 && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "NUM" || POSSESSIVES.has(toks[k].lower) || toks[k].lower === "'s" || mentions.some((x) => x.start <= k && k < x.end))) k--;
+        while (k >= 0 && (npModifier(toks[k]) || toks[k].lower === "'s" || mentions.some((x) => x.start <= k && k < x.end))) k--;
         if (!dropped && k >= 0 && toks[k].pos === "VERB" && NAMING.has(toks[k].lemma)) dropped = `named ("${toks[k].text}"), not a report of the act`;
       }
       const ns = nounSource(c, m, new Set());
@@ -979,11 +1002,11 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       // named in a phrase of the clause is held by the clause's subject
       if (!source && code.startsWith("04")) {
         const k = heldWordBefore(toks, v);
-        const opening = k === 0 && ["in", "during", "at", "after"].includes(toks[k].lower);
+        const opening = k === 0 && heldBy(toks, k);
         // ("handed over the bronzes during a visit to Abuja", "agreed to a truce after talks in Doha")
         // ("Protesters gathered during talks between the two sides": talks between others are not the subject's)
         const between = toks.slice(m.start, m.end + 1).some((t) => t.lower === "between");
-        if (opening || (k > 0 && HELD_IN.has(toks[k].lower) && !betweenPair && !between)) {
+        if (opening || (k > 0 && heldBy(toks, k) && !betweenPair && !between)) {
           const comma = opening ? toks.findIndex((t, j) => j > m.end && t.lower === ",") : -1;
           // (the clause's subject stands before its first verb: "Baerbock handed over the Benin Bronzes during a visit")
           const firstVerb = toks.findIndex((t, j) => j >= clauseStart && j < k && t.pos === "VERB");
@@ -1048,7 +1071,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
       // its object is done by that verb's subject
       if (!source) {
         let k = v - 1;
-        while (k >= 0 && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "NUM" || POSSESSIVES.has(toks[k].lower))) k--;
+        while (k >= 0 && npModifier(toks[k])) k--;
         const particle = k >= 0 && (toks[k].pos === "PART" || ["up", "out", "on"].includes(toks[k].lower)) ? toks[k].lower : null;
         if (particle) k--;
         // ("staged": the tagger's lemma is "stag"; its base-form guess is "stage"; "carried out the killing", not "carrying
@@ -1390,7 +1413,7 @@ export function codeSentence(s: Sentence, mentions: readonly Mention[], lex: Ver
           if (dropped?.startsWith("the object of") && prev && prevEnd - prev.verbStart > 1 && toks[prevEnd - 1]?.pos !== "ADP" && md.at === prev.verbStart && ["02", "10"].includes(prev.code.slice(0, 2)) && toks.slice(prevEnd, v).every((t) => t.pos === "DET" || t.pos === "ADJ" || POSSESSIVES.has(t.lower))) dropped = null;
           // ("did not rule out a strike on Iran" threatens Iran, "refused to rule out using force" threatens force; "did
           // not rule out a feud between cartels as the motive" threatens nothing)
-          if (kind === "threat" && md.at < v && v < md.at + md.word.split(" ").length) {
+          if (kind === "threat" && md.at < v && v < md.at + modalSpan(md)) {
             let k = m.end;
             while (toks[k] && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].lower === "or" || toks[k].lower === "and")) k++;
             const force = !!toks[k] && ((toks[k].pos === "VERB" && /ing$/.test(toks[k].lower)) || FORCE_NOUNS.has(toks[k].lemma));

@@ -95,9 +95,11 @@ const PARTICIPLES = new Set(["shot", "hit", "struck", "fought", "seized", "kille
 const HAVE = new Set(["had", "has", "have", "having"]);
 /** Participles of "re-" verbs the tagger calls nouns after "had": "retaken", "recaptured", "reopened". */
 const RE_PARTICIPLE = /^re[a-z]{3,}(?:en|ed)$/;
+/** An -ing word of a stem of three letters or more ("bombing", not "king"). */
+const ING_WORD = /^[a-z]{3,}ing$/;
 /** Is t an -ing word the tagger called a noun ("bombing", "warning"), which may be a gerund? */
 function nounInIng(t: Token): boolean {
-  return t.pos === "NOUN" && /^[a-z]{3,}ing$/.test(t.lower);
+  return t.pos === "NOUN" && ING_WORD.test(t.lower);
 }
 
 /** Make an -ing word the tagger called a noun the verb it is, with base-form guesses from its stem. */
@@ -128,7 +130,7 @@ export function retagClauseHeads(tokens: Token[]): void {
       continue;
     }
     // "has begun sharing intelligence", "resumed shelling": the -ing form after a verb of beginning or going on is a verb
-    if ((t.pos === "NOUN" || t.pos === "ADJ") && /^[a-z]{3,}ing$/.test(t.lower) && ASPECTUAL.has(before.lemma)) {
+    if ((t.pos === "NOUN" || t.pos === "ADJ") && ING_WORD.test(t.lower) && ASPECTUAL.has(before.lemma)) {
       t.pos = "VERB";
       guessBase(t, t.lower.slice(0, -3));
       continue;
@@ -199,7 +201,7 @@ export function retagAfterPossessive(tokens: Token[]): void {
     // ("arrested dozens of suspects": after "of", too)
     if (t.pos === "VERB" && (OWNERS.has(tokens[i - 1].lower) || tokens[i - 1].lower === "of") && !/(ing|ed)$/.test(t.lower)) t.pos = "NOUN";
     // "the downing of a Russian warplane": an -ing word between an article and "of" is a noun, the act named
-    else if (t.pos === "VERB" && /^[a-z]{3,}ing$/.test(t.lower) && ["the", "a", "an"].includes(tokens[i - 1].lower) && tokens[i + 1]?.lower === "of") {
+    else if (t.pos === "VERB" && ING_WORD.test(t.lower) && ["the", "a", "an"].includes(tokens[i - 1].lower) && tokens[i + 1]?.lower === "of") {
       t.pos = "NOUN";
       t.nominal = true;
     }
